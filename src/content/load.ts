@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { listItems, splitFrontMatter, splitSections } from './markdown';
+import { listItems, splitFrontMatter, splitSections, unwrap } from './markdown';
 import {
   COMPETENCIES,
   checklistFileSchema,
@@ -95,7 +95,7 @@ function parseProblem(file: string, source: string, relFile: string, report: Rep
     if (!s) report(relFile, `section "${name}" is missing`);
     return s;
   };
-  const prompt = need('prompt')?.body ?? '';
+  const prompt = unwrap(need('prompt')?.body ?? '');
   if (sections.has('prompt') && prompt.length < MIN.prompt)
     report(relFile, `section "prompt" is too short (${prompt.length} < ${MIN.prompt} characters)`);
 
@@ -110,7 +110,7 @@ function parseProblem(file: string, source: string, relFile: string, report: Rep
   const strong = need('what a strong answer covers');
   const strongAnswer = {} as Record<Level, string>;
   for (const level of LEVELS) {
-    const body = strong?.subsections.get(level) ?? '';
+    const body = unwrap(strong?.subsections.get(level) ?? '');
     if (strong && body.length < MIN.strong)
       report(
         relFile,
@@ -128,7 +128,8 @@ function parseProblem(file: string, source: string, relFile: string, report: Rep
       report(relFile, `section "follow-ups" item ${i + 1} is too short (${f.length} < ${MIN.followUp})`);
   });
 
-  const sketch = sections.get('solution sketch')?.body;
+  const sketchBody = sections.get('solution sketch')?.body;
+  const sketch = sketchBody === undefined ? undefined : unwrap(sketchBody);
   if (!fm) return undefined;
 
   const id = path.basename(file, '.md');

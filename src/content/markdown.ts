@@ -50,7 +50,33 @@ export function listItems(body: string, ordered: boolean): string[] {
   for (const line of body.split(/\r?\n/)) {
     const m = marker.exec(line);
     if (m) items.push(m[1] ?? '');
-    else if (items.length > 0 && line.trim() !== '') items[items.length - 1] += `\n${line.trim()}`;
+    else if (items.length > 0 && line.trim() !== '') items[items.length - 1] += ` ${line.trim()}`;
   }
   return items.map((i) => i.trim());
+}
+
+/**
+ * Joins hard-wrapped lines into their paragraph or list item. Chat platforms show every newline, so a
+ * file wrapped at 100 columns would otherwise read as ragged lines. Code fences are left untouched.
+ */
+export function unwrap(markdown: string): string {
+  const out: string[] = [];
+  let inFence = false;
+  let joinable = false;
+  for (const line of markdown.split(/\r?\n/)) {
+    if (/^\s*```/.test(line)) {
+      inFence = !inFence;
+      out.push(line);
+      joinable = false;
+      continue;
+    }
+    const startsBlock = /^\s*([-*+]|\d+[.)]|#{1,6}|>|\|)\s/.test(line) || /^\s*\|/.test(line);
+    if (!inFence && joinable && line.trim() !== '' && !startsBlock) {
+      out[out.length - 1] = `${out[out.length - 1]} ${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+    joinable = !inFence && line.trim() !== '' && !/^\s*\|/.test(line) && !/^#{1,6}\s/.test(line);
+  }
+  return out.join('\n');
 }

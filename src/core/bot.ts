@@ -1,0 +1,90 @@
+import { ensureGroup } from '../db/groups';
+import { ensureMember, listOrganizers } from '../db/members';
+import { type Command, parseValues, resolveSubcommand } from './command';
+import { commands as allCommands } from './commands/index';
+import { UserError } from './errors';
+import { context, type Message, reply, text } from './message';
+import { localParts, mondayOf } from './time';
+import type { CommandContext, CoreDeps, Invocation } from './types';
+
+/** The platform-independent bot: adapters hand it invocations and render what it returns. */
+export interface Bot {
+  readonly deps: CoreDeps;
+  readonly commands: readonly Command[];
+  handle(invocation: Invocation): Promise<Message>;
+}
+
+export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
+
+export function createBot(deps: CoreDeps, commands: readonly Command[] = allCommands): Bot {
+  async function run(invocation: Invocation): Promise<Message> {
+    const name = invocation.command.replace(/^\//, '').toLowerCase();
+    const command = commands.find((c) => c.name === name);
+    if (!command) throw new UserError(`Unknown command "/${name}". Try \`/help\` for the list.`);
+    const { sub, rest } = resolveSubcommand(command, invocation.args);
+    const values = parseValues(command, sub, rest);
+
+    const now = deps.clock.now();
+    const group = await ensureGroup(deps.db, {
+      channelId: invocation.channelId,
+      workspaceId: invocation.workspaceId,
+      name: invocation.channelName ?? '',
+      timezone: deps.defaultTimezone,
+      cohortStart: mondayOf(localParts(now, deps.defaultTimezone).date),
+    });
+    const member = await ensureMember(deps.db, group.id, invocation.userId, invocation.userName, now);
+    // The one place that decides who organizes: the group's own list, or what the platform says.
+    const isOrganizer = member.is_organizer || invocation.isPlatformAdmin;
+    if (sub.organizerOnly && !isOrganizer) {
+      const organizers = await listOrganizers(deps.db, group.id);
+      const who = organizers.map((o) => o.display_name || `<@${o.user_id}>`).join(', ');
+      throw new UserError(
+        organizers.length > 0
+          ? `Only this group's organizers can do that (${who}, or a workspace admin). Ask one of them.`
+          : 'Only organizers can do that, and this group has none yet: run `/studygroup setup` first.',
+      );
+    }
+    const ctx: CommandContext = {
+      ...deps,
+      invocation,
+      group,
+      member,
+      isOrganizer,
+      now,
+      local: localParts(now, group.timezone),
+      commands,
+    };
+    const message = await sub.run(ctx, values);
+    // Organizers hear about delivery problems the next time they use a command.
+    if (isOrganizer && group.delivery_error && message.visibility === 'private') {
+      message.blocks.push(
+        context(`Heads-up for organizers: scheduled posts are failing here: ${group.delivery_error}`),
+      );
+    }
+    return message;
+  }
+
+  return {
+    deps,
+    commands,
+    async handle(invocation) {
+      try {
+        return await run(invocation);
+      } catch (err) {
+        // The single error boundary: user errors are shown as written, anything else is logged.
+        if (err instanceof UserError) return reply([text(err.message)]);
+        deps.log.error(
+          {
+            err,
+            command: invocation.command,
+            args: invocation.args,
+            channel: invocation.channelId,
+            user: invocation.userId,
+          },
+          'command failed',
+        );
+        return reply([text(APOLOGY)]);
+      }
+    },
+  };
+}
