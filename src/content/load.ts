@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { simulatePlan } from '../core/selection';
 import { listItems, splitFrontMatter, splitSections, unwrap } from './markdown';
 import {
   COMPETENCIES,
@@ -269,12 +270,26 @@ export async function validatePack(dir: string): Promise<{ pack?: Pack; errors: 
       if (need !== undefined && have < need)
         report(packFile, `minimums: ${have} problems of kind ${kind}, the pack promises at least ${need}`);
     }
-    if (min.perWeek !== undefined)
+    if (min.perWeek !== undefined) {
+      let enough = true;
       for (let w = 1; w <= weekCount; w++) {
         const have = problems.filter((p) => p.weeks.includes(w)).length;
-        if (have < min.perWeek)
+        if (have < min.perWeek) {
+          enough = false;
           report(packFile, `minimums: week ${w} has ${have} problems, the pack promises at least ${min.perWeek}`);
+        }
       }
+      // Enough per week is not enough overall when weeks share problems: play the plan through.
+      if (enough)
+        for (const level of meta.levels) {
+          const short = simulatePlan({ meta, plan: plan.weeks, problems } as unknown as Pack, level, min.perWeek);
+          if (short.length > 0)
+            report(
+              packFile,
+              `minimums: a ${level} group posting ${min.perWeek} a week runs out of fresh on-focus problems in weeks ${short.join(', ')}`,
+            );
+        }
+    }
   }
 
   const pack: Pack = {

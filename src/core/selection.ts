@@ -31,8 +31,11 @@ export function chooseProblem(pack: Pack, choice: Choice): Problem | null {
   for (const p of pack.problems) {
     if (choice.used.has(p.id)) continue;
     const fits = p.weeks.includes(choice.week);
-    const lastChance = Math.max(...p.weeks.filter((w) => w >= choice.week), 0) || Number.MAX_SAFE_INTEGER;
-    const rank = [fits ? 0 : 1, p.levels.includes(choice.level) ? 0 : 1, lastChance, hash(`${choice.seed}:${p.id}`)];
+    const lastChance = Math.max(0, ...p.weeks.filter((w) => w >= choice.week));
+    // Off-focus fallback: take leftovers from past weeks first, and never a future week's scarce problem
+    // before one with more slack.
+    const urgency = fits ? lastChance : lastChance === 0 ? 0 : 10_000 - lastChance;
+    const rank = [fits ? 0 : 1, p.levels.includes(choice.level) ? 0 : 1, urgency, hash(`${choice.seed}:${p.id}`)];
     if (best === null || compareRanks(rank, bestRank) < 0) {
       best = p;
       bestRank = rank;
@@ -47,4 +50,21 @@ function compareRanks(a: number[], b: number[]): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/**
+ * Plays a group's whole plan, `perWeek` problems a week, and returns the weeks where the choice had to
+ * leave the week's focus (or found nothing left). Empty means the pack never repeats a problem.
+ */
+export function simulatePlan(pack: Pack, level: Level, perWeek: number): number[] {
+  const used = new Set<string>();
+  const short = new Set<number>();
+  for (const week of pack.plan.map((w) => w.week)) {
+    for (let day = 0; day < perWeek; day++) {
+      const p = chooseProblem(pack, { week, level, used, seed: `simulation:${day}` });
+      if (!p?.weeks.includes(week)) short.add(week);
+      if (p) used.add(p.id);
+    }
+  }
+  return [...short];
 }
