@@ -35,7 +35,7 @@ export async function startCore(config: Config, log: Logger, clock: Clock): Prom
 
 /** Starts adapters, and on shutdown stops them before closing the database, so nothing in flight is lost. */
 export async function runAdapters(core: Core, adapters: ChatAdapter[]) {
-  for (const adapter of adapters) await adapter.start({ handle: (inv) => core.bot.handle(inv) });
+  for (const adapter of adapters) await adapter.start(core.bot);
   return async function stop() {
     for (const adapter of adapters) await adapter.stop();
     await core.close();

@@ -50,10 +50,24 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: url('SLACK_API_URL', ['http:', 'https:']),
+  /** OAuth for multi-workspace installs; without them the single-workspace token mode is used. */
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: url('DISCORD_API_URL', ['http:', 'https:']),
+  /** Run discord.js's ShardingManager with this many shards (needed from 2,500 guilds). */
+  DISCORD_SHARDS: optional.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, { error: (i) => `DISCORD_SHARDS "${String(i.input)}" is not a positive whole number` })
+      .transform(Number)
+      .optional(),
+  ),
+  /** A role (id or name) whose members may run /studygroup besides those with Manage Server. */
+  DISCORD_ORGANIZER_ROLE: optional,
 });
 
 /** The bot's configuration: parsed once from the environment, frozen. */

@@ -1,7 +1,6 @@
 // Entry point: `npm start` (console unless platform credentials are set), `npm start -- --console`.
 
-import type { ChatAdapter } from './adapters/adapter';
-import { ConsoleAdapter } from './adapters/console/console-adapter';
+import { createAdapters } from './adapters/index';
 import { runAdapters, startCore } from './app';
 import { ConfigError, parseConfig } from './config';
 import { ContentError } from './content/load';
@@ -19,7 +18,6 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.LOG_LEVEL);
   const wantConsole = process.argv.includes('--console');
-  const hasPlatform = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.DISCORD_TOKEN);
   const clock = movableClock();
 
   let core: Awaited<ReturnType<typeof startCore>>;
@@ -31,17 +29,11 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const adapters: ChatAdapter[] = [];
-  let consoleAdapter: ConsoleAdapter | undefined;
-  if (wantConsole || !hasPlatform) {
-    consoleAdapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, clock });
-    adapters.push(consoleAdapter);
-  }
-  if (hasPlatform && adapters.length === 0) {
-    log.warn('Slack and Discord adapters are not part of this build yet; starting the console instead');
-    consoleAdapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, clock });
-    adapters.push(consoleAdapter);
-  }
+  const { adapters, console: consoleAdapter } = await createAdapters(
+    config,
+    { log, db: core.database.db, clock },
+    { forceConsole: wantConsole, input: process.stdin, output: process.stdout },
+  );
 
   const stop = await runAdapters(core, adapters);
   let stopping: Promise<void> | undefined;

@@ -2,8 +2,8 @@ import { ensureGroup } from '../db/groups';
 import { ensureMember, listOrganizers } from '../db/members';
 import { type Command, parseValues, resolveSubcommand } from './command';
 import { commands as allCommands } from './commands/index';
-import { UserError } from './errors';
-import { context, type Message, reply, text } from './message';
+import { FormError, UserError } from './errors';
+import { context, type Form, type Message, reply, text } from './message';
 import { localParts, mondayOf } from './time';
 import type { CommandContext, CoreDeps, Invocation } from './types';
 
@@ -12,6 +12,8 @@ export interface Bot {
   readonly deps: CoreDeps;
   readonly commands: readonly Command[];
   handle(invocation: Invocation): Promise<Message>;
+  /** The form an invocation opens (e.g. bare `/assess`), without touching the database; null if none. */
+  formFor(invocation: Pick<Invocation, 'command' | 'args'>): Form | null;
 }
 
 export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
@@ -67,11 +69,22 @@ export function createBot(deps: CoreDeps, commands: readonly Command[] = allComm
   return {
     deps,
     commands,
+    formFor(invocation) {
+      const command = commands.find((c) => c.name === invocation.command.replace(/^\//, '').toLowerCase());
+      if (!command) return null;
+      try {
+        const { sub, rest } = resolveSubcommand(command, invocation.args);
+        return sub.form && rest.length === 0 ? sub.form(deps.pack) : null;
+      } catch {
+        return null; // not a form; handle() will explain what is wrong
+      }
+    },
     async handle(invocation) {
       try {
         return await run(invocation);
       } catch (err) {
         // The single error boundary: user errors are shown as written, anything else is logged.
+        if (err instanceof FormError) return reply([text(err.message)], { formErrors: err.fieldErrors });
         if (err instanceof UserError) return reply([text(err.message)]);
         deps.log.error(
           {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Pack } from '../content/schema';
 import { UserError } from './errors';
-import type { Message } from './message';
+import type { Form, Message } from './message';
 import type { CommandContext } from './types';
 
 /** One typed option of a command; the same spec drives parsing, /help, Slack's manifest and Discord's definitions. */
@@ -33,6 +34,11 @@ export interface Subcommand {
   /** Only the group's organizers may run it; decided in one place, the dispatcher. */
   organizerOnly?: boolean;
   run(ctx: CommandContext, values: Values): Promise<Message>;
+  /**
+   * A form this subcommand opens instead of running, built from the pack alone (no database): Slack's
+   * trigger_id expires in 3 seconds, so adapters open it first and ask the core for details after.
+   */
+  form?(pack: Pack): Form;
 }
 
 /** A slash command: one file each, listed in commands/index.ts. */

@@ -5,3 +5,11 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A form submission that was not accepted: one message per field, shown beside the field. */
+export class FormError extends UserError {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(Object.values(fieldErrors).join(' '));
+    this.name = 'FormError';
+  }
+}

@@ -6,6 +6,38 @@ export interface Message {
   blocks: Block[];
   buttons?: Button[];
   image?: Image;
+  /** Errors per form field, when this message answers a form submission that was not accepted. */
+  formErrors?: Record<string, string>;
+}
+
+/**
+ * A form the member fills in (a Slack modal, Discord select menus or modal). Submitting runs `submit`
+ * with one `name=value` token per field appended (checkbox values joined by commas), so a submission is
+ * validated by the same command code as typed input.
+ */
+export interface Form {
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  submit: Action;
+}
+
+export type FormField =
+  | { type: 'select'; name: string; label: string; options: Choice[]; initial?: string; required?: boolean }
+  | { type: 'checkboxes'; name: string; label: string; options: Choice[]; initial?: string[] };
+
+export interface Choice {
+  label: string;
+  value: string;
+  description?: string;
+}
+
+/** The tokens a form submission appends to `form.submit.args`. */
+export function formTokens(form: Form, answers: Record<string, string | string[] | undefined>): string[] {
+  return form.fields.map((f) => {
+    const v = answers[f.name];
+    return `${f.name}=${Array.isArray(v) ? v.join(',') : (v ?? '')}`;
+  });
 }
 
 /** Text is Markdown: **bold**, _italic_, `code`, [label](url), and `- ` lists. */

@@ -20,7 +20,7 @@ async function session(lines: string[], onAdvance?: (from: Date, to: Date) => Pr
     colour: false,
     ...(onAdvance ? { onAdvance } : {}),
   });
-  await adapter.start({ handle: (inv) => t.bot.handle(inv) });
+  await adapter.start(t.bot);
   input.end(`${lines.join('\n')}\n`);
   await adapter.done;
   return { printed, t, adapter };

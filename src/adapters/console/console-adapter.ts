@@ -2,9 +2,9 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type MovableClock, parseDuration } from '../../core/clock';
 import { tokenize } from '../../core/command';
-import type { Message } from '../../core/message';
+import { type Form, type FormField, formTokens, type Message } from '../../core/message';
 import type { Invocation } from '../../core/types';
-import type { AdapterHandlers, ChatAdapter, PostReceipt } from '../adapter';
+import { type AdapterHandlers, type ChatAdapter, DeliveryError, type PostReceipt } from '../adapter';
 import { colour, plain, renderMessage, type Style } from './render';
 
 export interface ConsoleOptions {
@@ -44,6 +44,9 @@ export class ConsoleAdapter implements ChatAdapter {
   private lastButtons: Message['buttons'];
   private rl: readline.Interface | undefined;
   private postCount = 0;
+  private readonly posts = new Map<string, PostReceipt>();
+  /** A form being filled in, one field per line. */
+  private pending: { form: Form; index: number; answers: Record<string, string | string[]> } | undefined;
   /** Resolves when the input ends or `:quit` is typed. */
   done: Promise<void> = Promise.resolve();
 
@@ -102,14 +105,96 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   private async run(handlers: AdapterHandlers, command: string, args: string[]) {
+    const form = handlers.formFor({ command, args });
+    if (form) {
+      this.pending = { form, index: 0, answers: {} };
+      this.write(
+        `${this.style.title(form.title)}\n${this.style.dim('Answer each question; an empty line keeps the suggestion, :cancel stops.')}`,
+      );
+      this.askField();
+      return;
+    }
     const message = await handlers.handle(this.invocation(command, args));
+    if (message.formErrors && this.lastForm) {
+      // Re-ask only what was refused; the other answers are kept.
+      const wrong = this.lastForm.form.fields.findIndex((f) => message.formErrors?.[f.name]);
+      if (wrong >= 0) {
+        this.write(Object.values(message.formErrors).join('\n'));
+        this.pending = { ...this.lastForm, index: wrong };
+        this.askField();
+        return;
+      }
+    }
     if (message.buttons?.length) this.lastButtons = message.buttons;
     const who = message.visibility === 'private' ? `only you (${this.user}) see this` : `in #${this.channel}`;
     this.write(renderMessage(message, this.style, who));
   }
 
+  private lastForm: { form: Form; index: number; answers: Record<string, string | string[]> } | undefined;
+
+  private askField() {
+    const p = this.pending;
+    const field = p?.form.fields[p.index];
+    if (!p || !field) return;
+    const options = field.options.map((o, i) => `${i + 1}) ${o.label}`).join('  ');
+    const hint = field.type === 'checkboxes' ? ' (numbers separated by commas, or none)' : '';
+    this.write(`${this.style.bold(field.label)}${hint}\n${options}`);
+  }
+
+  /** One answer to the pending form; returns the submission tokens when the form is complete. */
+  private answerField(line: string): string[] | null {
+    const p = this.pending;
+    const field: FormField | undefined = p?.form.fields[p.index];
+    if (!p || !field) return null;
+    const pick = (token: string) => {
+      const n = Number(token);
+      const byNumber = Number.isInteger(n) ? field.options[n - 1] : undefined;
+      return (
+        byNumber ??
+        field.options.find(
+          (o) => o.value.toLowerCase() === token.toLowerCase() || o.label.toLowerCase() === token.toLowerCase(),
+        )
+      );
+    };
+    if (field.type === 'select') {
+      const choice = line === '' ? field.options.find((o) => o.value === field.initial) : pick(line);
+      if (!choice) {
+        this.write(`Pick one of 1-${field.options.length}.`);
+        return null;
+      }
+      p.answers[field.name] = choice.value;
+    } else {
+      const tokens = line === '' ? [] : line.toLowerCase() === 'none' ? [] : line.split(/[\s,]+/).filter(Boolean);
+      const picked = tokens.map(pick);
+      if (picked.some((c) => c === undefined)) {
+        this.write(`Use numbers 1-${field.options.length}, separated by commas, or none.`);
+        return null;
+      }
+      p.answers[field.name] = line === '' ? (field.initial ?? []) : picked.map((c) => c?.value ?? '');
+    }
+    p.index += 1;
+    if (p.index < p.form.fields.length) {
+      this.askField();
+      return null;
+    }
+    this.lastForm = p;
+    this.pending = undefined;
+    return [...p.form.submit.args, ...formTokens(p.form, p.answers)];
+  }
+
   /** Handles one input line; returns false to stop. */
   async handleLine(line: string, handlers: AdapterHandlers): Promise<boolean> {
+    if (this.pending) {
+      if (line === ':cancel') {
+        this.pending = undefined;
+        this.write('Form cancelled; nothing was saved.');
+        return true;
+      }
+      const form = this.pending.form;
+      const tokens = this.answerField(line);
+      if (tokens) await this.run(handlers, form.submit.command, tokens);
+      return true;
+    }
     if (line === '') return true;
     if (line.startsWith('/')) {
       const [command = '', ...args] = tokenize(line.slice(1));
@@ -180,12 +265,19 @@ export class ConsoleAdapter implements ChatAdapter {
     }
   }
 
-  async post(channelId: string, message: Message, _idempotencyKey: string): Promise<PostReceipt> {
+  async post(channelId: string, message: Message, idempotencyKey: string): Promise<PostReceipt> {
+    if (!/^console:[\w.-]{1,32}$/.test(channelId)) throw new DeliveryError(`no console channel "${channelId}"`, true);
     if (message.buttons?.length) this.lastButtons = message.buttons;
     const channel = channelId.replace(/^console:/, '');
     this.write(`\n${renderMessage(message, this.style, `posted in #${channel}`)}`);
     this.postCount += 1;
-    return { messageRef: `console:${channel}:${this.postCount}` };
+    const receipt = { messageRef: `console:${channel}:${this.postCount}` };
+    this.posts.set(`${channelId}|${idempotencyKey}`, receipt);
+    return receipt;
+  }
+
+  async findPost(channelId: string, idempotencyKey: string): Promise<PostReceipt | null> {
+    return this.posts.get(`${channelId}|${idempotencyKey}`) ?? null;
   }
 
   async stop(): Promise<void> {
