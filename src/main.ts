@@ -1,11 +1,13 @@
 // Entry point: `npm start` (console unless platform credentials are set), `npm start -- --console`.
 
 import { createAdapters } from './adapters/index';
+import { routePosts } from './adapters/router';
 import { runAdapters, startCore } from './app';
 import { ConfigError, parseConfig } from './config';
 import { ContentError } from './content/load';
 import { movableClock } from './core/clock';
 import { createLogger } from './logger';
+import { type Scheduler, startScheduler } from './scheduler';
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof parseConfig>;
@@ -29,16 +31,30 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  let scheduler: Scheduler | undefined;
   const { adapters, console: consoleAdapter } = await createAdapters(
     config,
     { log, db: core.database.db, clock },
-    { forceConsole: wantConsole, input: process.stdin, output: process.stdout },
+    {
+      forceConsole: wantConsole,
+      input: process.stdin,
+      output: process.stdout,
+      onAdvance: async (from, to) => {
+        await scheduler?.catchUp(from, to);
+      },
+    },
   );
 
-  const stop = await runAdapters(core, adapters);
+  const stopAdapters = await runAdapters(core, adapters);
+  scheduler = startScheduler(core.bot.deps, routePosts(adapters), clock, log);
+  // Posts already due (a restart after downtime, a console session at 10:00) go out now, not in a minute.
+  await scheduler.runAt(clock.now());
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
-    stopping ??= stop();
+    stopping ??= (async () => {
+      await scheduler?.stop();
+      await stopAdapters();
+    })();
     return stopping;
   };
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));

@@ -31,7 +31,13 @@ export function configuredPlatforms(config: Config) {
 export async function createAdapters(
   config: Config,
   deps: AdapterDeps,
-  options: { forceConsole: boolean; input: Readable; output: Writable },
+  options: {
+    forceConsole: boolean;
+    input: Readable;
+    output: Writable;
+    /** The console's `:advance` hands the skipped span to the scheduler. */
+    onAdvance?: (from: Date, to: Date) => Promise<void>;
+  },
 ): Promise<AdapterChoice> {
   const adapters: ChatAdapter[] = [];
   const platforms = configuredPlatforms(config);
@@ -42,7 +48,12 @@ export async function createAdapters(
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (options.forceConsole || adapters.length === 0) {
-    consoleAdapter = new ConsoleAdapter({ input: options.input, output: options.output, clock: deps.clock });
+    consoleAdapter = new ConsoleAdapter({
+      input: options.input,
+      output: options.output,
+      clock: deps.clock,
+      ...(options.onAdvance ? { onAdvance: options.onAdvance } : {}),
+    });
     adapters.push(consoleAdapter);
   }
   return { adapters, ...(consoleAdapter ? { console: consoleAdapter } : {}) };

@@ -64,6 +64,9 @@ export interface PostsTable {
   last_error: Defaulted<string | null>;
   claimed_at: Defaulted<Date>;
   posted_at: Defaulted<Date | null>;
+  lease_until: Defaulted<Date>;
+  due_at: Defaulted<Date | null>;
+  claimed_by: Defaulted<string | null>;
 }
 
 export interface CompletionsTable {
@@ -104,6 +107,28 @@ export interface PointsTable {
   awarded_at: Defaulted<Date>;
 }
 
+/** Running totals per member and leaderboard period ('all', 'week:<Monday>', 'month:YYYY-MM'); see points.ts. */
+export interface PointsRollupTable {
+  group_id: number;
+  member_id: number;
+  period: string;
+  points: number;
+}
+
+/** Slack workspaces installed through OAuth: Bolt's installation store (migration 0002). */
+export interface SlackInstallationsTable {
+  /** `team:T123`, or `enterprise:E123` for an org-wide install. */
+  install_key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: Defaulted<boolean>;
+  bot_user_id: string | null;
+  /** Bolt's Installation as JSON (tokens included); written as text, read back as an object. */
+  installation: ColumnType<unknown, string, string>;
+  installed_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Defaulted<Date>;
@@ -119,6 +144,7 @@ export interface DB {
   ratings: RatingsTable;
   checklist_marks: ChecklistMarksTable;
   points: PointsTable;
+  points_rollup: PointsRollupTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
