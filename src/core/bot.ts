@@ -33,6 +33,7 @@ export function createBot(deps: CoreDeps, commands: readonly Command[] = allComm
       name: invocation.channelName ?? '',
       timezone: deps.defaultTimezone,
       cohortStart: mondayOf(localParts(now, deps.defaultTimezone).date),
+      now,
     });
     const member = await ensureMember(deps.db, group.id, invocation.userId, invocation.userName, now);
     // The one place that decides who organizes: the group's own list, or what the platform says.

@@ -7,6 +7,8 @@ export interface NewGroup {
   name: string;
   timezone: string;
   cohortStart: string;
+  /** The injected clock's now: scheduled posts are owed only from this instant on. */
+  now: Date;
 }
 
 /** The group for a channel, created with defaults the first time the channel is used. */
@@ -22,6 +24,8 @@ export async function ensureGroup(db: Kysely<DB>, g: NewGroup): Promise<Group> {
       name: g.name,
       timezone: g.timezone,
       cohort_start: g.cohortStart,
+      created_at: g.now,
+      updated_at: g.now,
     })
     .onConflict((oc) => oc.column('channel_id').doNothing())
     .execute();

@@ -11,7 +11,7 @@ export async function ensureMember(
 ): Promise<Member> {
   return db
     .insertInto('members')
-    .values({ group_id: groupId, user_id: userId, display_name: displayName, last_seen_at: now })
+    .values({ group_id: groupId, user_id: userId, display_name: displayName, last_seen_at: now, created_at: now })
     .onConflict((oc) =>
       oc.columns(['group_id', 'user_id']).doUpdateSet((eb) => ({
         // A member added by mention has no real name yet; the first own command fills it in.
@@ -26,7 +26,7 @@ export async function ensureMember(
 export async function setOrganizer(db: Kysely<DB>, groupId: number, userId: string, now: Date): Promise<Member> {
   return db
     .insertInto('members')
-    .values({ group_id: groupId, user_id: userId, is_organizer: true, last_seen_at: now })
+    .values({ group_id: groupId, user_id: userId, is_organizer: true, last_seen_at: now, created_at: now })
     .onConflict((oc) => oc.columns(['group_id', 'user_id']).doUpdateSet({ is_organizer: true }))
     .returningAll()
     .executeTakeFirstOrThrow();

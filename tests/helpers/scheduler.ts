@@ -36,6 +36,7 @@ export async function makeGroup(deps: CoreDeps, settings: GroupSettings & { crea
     name: `g${n}`,
     timezone: 'UTC',
     cohortStart: '2026-01-05',
+    now: settings.created_at,
   });
   return updateGroup(deps.db, g.id, settings);
 }

@@ -24,6 +24,7 @@ describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
       name: 'n',
       timezone: 'UTC',
       cohortStart: '2026-11-23',
+      now: new Date(),
     });
     expect(group.id).toBe(1);
     expect(group.cohort_start).toBe('2026-11-23');
@@ -38,7 +39,14 @@ describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
   it('creates a group once when two first commands race', async () => {
     const database = await testDatabase();
     await resetDatabase(database);
-    const g = { channelId: 'race', workspaceId: 'w', name: '', timezone: 'UTC', cohortStart: '2026-11-23' };
+    const g = {
+      channelId: 'race',
+      workspaceId: 'w',
+      name: '',
+      timezone: 'UTC',
+      cohortStart: '2026-11-23',
+      now: new Date(),
+    };
     const [a, b] = await Promise.all([ensureGroup(database.db, g), ensureGroup(database.db, g)]);
     expect(a.id).toBe(b.id);
   });
@@ -52,6 +60,7 @@ describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
       name: '',
       timezone: 'UTC',
       cohortStart: '2026-11-23',
+      now: new Date(),
     });
     const m = await ensureMember(database.db, g.id, 'u', 'U', new Date());
     const input = {

@@ -3,6 +3,7 @@ import { listOrganizers, setOrganizer } from '../../db/members';
 import type { Group } from '../../db/schema';
 import type { Command, Subcommand } from '../command';
 import { UserError } from '../errors';
+import { weeklyDigest } from '../jobs/weekly-digest';
 import { context, fields, type Message, reply, text } from '../message';
 import { planWeekNumber } from '../plan';
 import { WEEKDAYS } from '../time';
@@ -128,33 +129,34 @@ export const studygroup = {
       (_ctx, v) => ({ post_time: str(v.time) }),
       (g) => `The daily problem will be posted at ${g.post_time} (${g.timezone}).`,
     ),
-    setting(
-      'digest',
-      'Set the day and local time of the weekly digest',
-      [
-        {
-          name: 'weekday',
-          type: 'string',
-          required: true,
-          schema: weekdayValue,
-          example: 'sunday',
-          description: 'monday … sunday',
-        },
-        {
-          name: 'time',
-          type: 'string',
-          required: true,
-          schema: clockTimeValue,
-          example: '18:00',
-          description: '24-hour HH:MM',
-        },
+    {
+      name: 'digest',
+      description: 'Preview the weekly digest, or set its day and local time',
+      organizerOnly: true,
+      options: [
+        { name: 'weekday', type: 'string', schema: weekdayValue, example: 'sunday', description: 'monday … sunday' },
+        { name: 'time', type: 'string', schema: clockTimeValue, example: '18:00', description: '24-hour HH:MM' },
       ],
-      (_ctx, v) => ({
-        digest_weekday: WEEKDAYS.indexOf(str(v.weekday) as (typeof WEEKDAYS)[number]),
-        digest_time: str(v.time),
-      }),
-      (g) => `The weekly digest will be posted on ${WEEKDAYS[g.digest_weekday]} at ${g.digest_time} (${g.timezone}).`,
-    ),
+      async run(ctx, values) {
+        if (values.weekday === undefined) {
+          // The preview covers the seven days up to today, and names quiet members: organizers only.
+          return weeklyDigest(ctx, ctx.group, { date: ctx.local.date, at: ctx.now, forOrganizers: true });
+        }
+        if (values.time === undefined)
+          throw new UserError(
+            'Missing time. Usage: `/studygroup digest <weekday> <time>`, e.g. `/studygroup digest sunday 18:00`',
+          );
+        const group = await updateGroup(ctx.db, ctx.group.id, {
+          digest_weekday: WEEKDAYS.indexOf(str(values.weekday) as (typeof WEEKDAYS)[number]),
+          digest_time: str(values.time),
+        });
+        return settingsMessage(
+          ctx,
+          group,
+          `The weekly digest will be posted on ${WEEKDAYS[group.digest_weekday]} at ${group.digest_time} (${group.timezone}).`,
+        );
+      },
+    },
     setting(
       'start',
       'Set the cohort start date, which fixes the plan week',
