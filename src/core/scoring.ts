@@ -1,3 +1,4 @@
+import { planWeekNumber } from './plan';
 import { addDays, daysBetween } from './time';
 
 /**
@@ -13,9 +14,9 @@ export const POINTS = {
   confidence: 2,
   /** Reaching a streak of N days. */
   streakMilestones: { 3: 5, 7: 15, 14: 30, 30: 60 } as Record<number, number>,
-  /** One self-assessment per plan week. */
+  /** One self-assessment per plan week: every competency rated within the week (see weeklyAssessmentDone). */
   weeklyAssessment: 15,
-  /** A plan-week goal ticked. */
+  /** A goal of the current plan week ticked with `/plan goal N`, once per goal. */
   goal: 5,
 } as const;
 
@@ -64,4 +65,27 @@ export function streakMilestone(before: number, after: number): { days: number; 
     if (before < n && after >= n) return { days: n, points };
   }
   return null;
+}
+
+/** The first local day of the plan week that contains `today`; the reference of that week's awards. */
+export function planWeekStart(cohortStart: string, today: string): string {
+  return addDays(cohortStart, (planWeekNumber(cohortStart, today) - 1) * 7);
+}
+
+/**
+ * Whether a member has earned the week's assessment points: every competency rated within the plan
+ * week, all at once or one by one. Rated once, the points come once (the ledger keys them by week).
+ */
+export function weeklyAssessmentDone(competencies: readonly string[], ratedThisWeek: ReadonlySet<string>): boolean {
+  return competencies.every((c) => ratedThisWeek.has(c));
+}
+
+/** The ledger reference of goal `n` (1-based) of the plan week starting `weekStart`. */
+export function goalReference(weekStart: string, n: number): string {
+  return `${goalPrefix(weekStart)}${n}`;
+}
+
+/** What every goal reference of that week starts with. */
+export function goalPrefix(weekStart: string): string {
+  return `${weekStart}:`;
 }

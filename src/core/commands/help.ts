@@ -14,12 +14,15 @@ function pointsHelp() {
           `- Daily problem done on its day: **+${POINTS.doneOnDay}** (caught up later: +${POINTS.doneLate})`,
           `- Confidence rating given: **+${POINTS.confidence}**`,
           `- Streak milestones: ${milestones}`,
-          `- Weekly self-assessment: **+${POINTS.weeklyAssessment}**`,
-          `- Plan-week goal ticked: **+${POINTS.goal}**`,
+          `- Weekly self-assessment: **+${POINTS.weeklyAssessment}** once per plan week, when you have rated every competency that week (\`/assess\`)`,
+          `- Plan-week goal ticked: **+${POINTS.goal}** per goal of the current week (\`/plan goal 1\`)`,
         ].join('\n'),
       ),
       text(
         `A streak counts the group's local days with a done problem. One missed day in any ${GRACE_WINDOW_DAYS} is forgiven, so a single busy day does not reset it.`,
+      ),
+      text(
+        "`/leaderboard week` counts Monday to Sunday and `month` the calendar month, in the group's time zone; `all` counts everything. `/progress optout` hides you from it.",
       ),
       context(
         'Points reward practice, never how high you rate yourself. Each award is counted once, however often you click.',
