@@ -12,6 +12,7 @@ export interface DailyProblem {
 /**
  * The group's problem for a local day: the one already chosen, or a new choice recorded now, so every
  * member sees the same problem all day and the scheduled post shows the one `/daily` promised.
+ * Two queries in the usual case; the unique keys settle races (the first choice for a day stands).
  */
 export async function dailyProblemFor(
   db: Kysely<DB>,
@@ -20,54 +21,47 @@ export async function dailyProblemFor(
   localDate: string,
   planWeek: number,
 ): Promise<DailyProblem> {
-  const found = await readDaily(db, pack, group.id, localDate);
-  if (found) return found;
-  await db.transaction().execute(async (trx) => {
-    // A choice whose problem has since been removed from the pack is replaced, not shown broken.
-    await trx
-      .deleteFrom('daily_problems')
-      .where('group_id', '=', group.id)
-      .where('local_date', '=', localDate)
-      .where('problem_id', 'not in', [...pack.problemById.keys()])
-      .execute();
-    const rows = await trx
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const rows = await db
       .selectFrom('daily_problems')
-      .select(['problem_id', 'cycle'])
+      .select(['local_date', 'problem_id', 'cycle', 'plan_week'])
       .where('group_id', '=', group.id)
-      .orderBy('cycle', 'desc')
       .execute();
-    let cycle = rows[0]?.cycle ?? 1;
-    let used = new Set(rows.filter((r) => r.cycle === cycle).map((r) => r.problem_id));
+    const today = rows.find((r) => r.local_date === localDate);
+    const known = today && pack.problemById.get(today.problem_id);
+    if (today && known) return { problem: known, localDate, planWeek: today.plan_week };
+    if (today) {
+      // Chosen from a problem since removed from the pack: choose again rather than show it broken.
+      await db
+        .deleteFrom('daily_problems')
+        .where('group_id', '=', group.id)
+        .where('local_date', '=', localDate)
+        .execute();
+    }
+    let cycle = Math.max(1, ...rows.map((r) => r.cycle));
+    const used = new Set(rows.filter((r) => r.cycle === cycle && r.local_date !== localDate).map((r) => r.problem_id));
     let problem = chooseProblem(pack, { week: planWeek, level: group.target_level, used, seed: String(group.id) });
     if (!problem) {
       // The pack is used up: start a new cycle through it.
       cycle += 1;
-      used = new Set();
-      problem = chooseProblem(pack, { week: planWeek, level: group.target_level, used, seed: `${group.id}:${cycle}` });
+      problem = chooseProblem(pack, {
+        week: planWeek,
+        level: group.target_level,
+        used: new Set(),
+        seed: `${group.id}:${cycle}`,
+      });
     }
     if (!problem) throw new Error(`content pack ${pack.meta.id} has no problems`);
-    await trx
+    const inserted = await db
       .insertInto('daily_problems')
       .values({ group_id: group.id, local_date: localDate, problem_id: problem.id, plan_week: planWeek, cycle })
-      // Racing with another request for the same day: the first choice stands.
       .onConflict((oc) => oc.doNothing())
-      .execute();
-  });
-  const chosen = await readDaily(db, pack, group.id, localDate);
-  if (!chosen) throw new Error(`daily problem for group ${group.id} on ${localDate} was not recorded`);
-  return chosen;
-}
-
-async function readDaily(db: Kysely<DB>, pack: Pack, groupId: number, localDate: string): Promise<DailyProblem | null> {
-  const row = await db
-    .selectFrom('daily_problems')
-    .select(['problem_id', 'plan_week'])
-    .where('group_id', '=', groupId)
-    .where('local_date', '=', localDate)
-    .executeTakeFirst();
-  if (!row) return null;
-  const problem = pack.problemById.get(row.problem_id);
-  return problem ? { problem, localDate, planWeek: row.plan_week } : null;
+      .returning('problem_id')
+      .executeTakeFirst();
+    if (inserted) return { problem, localDate, planWeek };
+    // Another request chose first (this day, or this problem for another day): look again.
+  }
+  throw new Error(`could not record a daily problem for group ${group.id} on ${localDate}`);
 }
 
 export async function findDailyByProblem(db: Kysely<DB>, groupId: number, problemId: string) {
