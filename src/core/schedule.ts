@@ -20,6 +20,19 @@ function offsetMinutes(instant: number, timeZone: string): number {
  * maps to the first occurrence.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  // Every tick asks this for every group and day; thousands of groups share a few zones and times.
+  const key = `${timeZone}|${date}|${time}`;
+  const hit = instants.get(key);
+  if (hit !== undefined) return new Date(hit);
+  if (instants.size > 50_000) instants.clear();
+  const at = computeInstant(date, time, timeZone);
+  instants.set(key, at.getTime());
+  return at;
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(date: string, time: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
   const naive = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0);

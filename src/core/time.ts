@@ -38,19 +38,23 @@ export interface LocalParts {
   minutes: number;
 }
 
-/** The wall-clock date and time in `timeZone` at instant `now`. */
+const partsCache = new Map<string, LocalParts>();
+
+/** The wall-clock date and time in `timeZone` at instant `now` (to the minute). */
 export function localParts(now: Date, timeZone: string): LocalParts {
+  // Scheduler ticks ask this for thousands of groups in a handful of zones within the same minute.
+  const key = `${timeZone}|${Math.floor(now.getTime() / 60_000)}`;
+  const hit = partsCache.get(key);
+  if (hit) return hit;
+  if (partsCache.size > 20_000) partsCache.clear();
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   const hour = Number(parts.hour);
   const minute = Number(parts.minute);
-  return {
-    date,
-    time: `${parts.hour}:${parts.minute}`,
-    weekday: weekdayOf(date),
-    minutes: hour * 60 + minute,
-  };
+  const result = Object.freeze({ date, time: `${parts.hour}:${parts.minute}`, weekday: weekdayOf(date), minutes: hour * 60 + minute });
+  partsCache.set(key, result);
+  return result;
 }
 
 export const localDate = (now: Date, timeZone: string) => localParts(now, timeZone).date;
