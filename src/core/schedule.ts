@@ -138,3 +138,20 @@ export function stillRelevant(
       return post.due_at !== null && now.getTime() - post.due_at.getTime() < DIGEST_GRACE_MS;
   }
 }
+
+/** The first instant after `after` when something falls due for the group (for jumping through time). */
+export function nextDueInstant(group: ScheduledGroup, after: Date): Date | null {
+  if (group.paused) return null;
+  const today = localParts(after, group.timezone).date;
+  let best: number | null = null;
+  for (let ahead = 0; ahead <= 7; ahead++) {
+    const date = addDays(today, ahead);
+    const times = [group.post_time, ...(weekdayOf(date) === group.digest_weekday ? [group.digest_time] : [])];
+    for (const time of times) {
+      const t = zonedInstant(date, time, group.timezone).getTime();
+      if (t > after.getTime() && (best === null || t < best)) best = t;
+    }
+    if (best !== null) break;
+  }
+  return best === null ? null : new Date(best);
+}

@@ -11,7 +11,7 @@ import {
 import type { Group, Post } from '../../db/schema';
 import { DeliveryError, type Poster } from '../delivery';
 import type { Message } from '../message';
-import { duePosts, LOOKBACK_DAYS, stillRelevant } from '../schedule';
+import { duePosts, LOOKBACK_DAYS, nextDueInstant, stillRelevant } from '../schedule';
 import type { CoreDeps } from '../types';
 import { dailyProblemPost } from './daily-problem';
 import { forEachLimit } from './limit';
@@ -169,4 +169,15 @@ export function createDuePostRunner(deps: CoreDeps, poster: Poster, options: Sch
     await forEachLimit(work, options.concurrency, ({ group, post }) => deliver(group, post, now, result));
     return result;
   };
+}
+
+/** The next instant after `after` when any active group has something due; null if none within a week. */
+export async function nextDueAcrossGroups(deps: CoreDeps, after: Date): Promise<Date | null> {
+  const groups = await deps.db.selectFrom('groups').selectAll().where('paused', '=', false).execute();
+  let best: Date | null = null;
+  for (const g of groups) {
+    const t = nextDueInstant(g, after);
+    if (t && (!best || t < best)) best = t;
+  }
+  return best;
 }
