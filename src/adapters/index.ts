@@ -6,6 +6,7 @@ import type { MovableClock } from '../core/clock';
 import type { DB } from '../db/schema';
 import type { ChatAdapter } from './adapter';
 import { ConsoleAdapter } from './console/console-adapter';
+import { createDiscordAdapter } from './discord/index';
 
 /** What adapters may use besides their typed config: never process.env. */
 export interface AdapterDeps {
@@ -41,9 +42,10 @@ export async function createAdapters(
 ): Promise<AdapterChoice> {
   const adapters: ChatAdapter[] = [];
   const platforms = configuredPlatforms(config);
-  // Slack (issue 4) and Discord (issue 5) adapters are added here when their credentials are set.
+  if (platforms.discord) adapters.push(createDiscordAdapter(config, deps));
+  // The Slack adapter (issue 4) is added here when its credentials are set.
   for (const [name, wanted] of Object.entries(platforms)) {
-    if (wanted)
+    if (wanted && name !== 'discord')
       deps.log.warn({ platform: name }, `${name} credentials are set, but this build has no ${name} adapter yet`);
   }
   let consoleAdapter: ConsoleAdapter | undefined;
