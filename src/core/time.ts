@@ -52,7 +52,12 @@ export function localParts(now: Date, timeZone: string): LocalParts {
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   const hour = Number(parts.hour);
   const minute = Number(parts.minute);
-  const result = Object.freeze({ date, time: `${parts.hour}:${parts.minute}`, weekday: weekdayOf(date), minutes: hour * 60 + minute });
+  const result = Object.freeze({
+    date,
+    time: `${parts.hour}:${parts.minute}`,
+    weekday: weekdayOf(date),
+    minutes: hour * 60 + minute,
+  });
   partsCache.set(key, result);
   return result;
 }

@@ -30,7 +30,9 @@ function worker(platformUrl: string, leaseMs: number): { child: ChildProcess; do
     err += c.toString();
   });
   const done = new Promise<string>((resolve, reject) =>
-    child.on('exit', (code, signal) => (code === 0 || signal === 'SIGKILL' ? resolve(out) : reject(new Error(`worker exited ${code}: ${err}`)))),
+    child.on('exit', (code, signal) =>
+      code === 0 || signal === 'SIGKILL' ? resolve(out) : reject(new Error(`worker exited ${code}: ${err}`)),
+    ),
   );
   return { child, done };
 }
@@ -40,7 +42,12 @@ describe.skipIf(!process.env.DATABASE_URL)('a worker killed mid fan-out (Postgre
   it('posts every group exactly once after a restart', async () => {
     const { deps, database } = await schedulerDeps();
     for (let i = 0; i < GROUPS; i++) {
-      await makeGroup(deps, { timezone: 'UTC', post_time: '09:00', cohort_start: '2026-01-05', created_at: new Date('2026-11-25T08:59:00Z') });
+      await makeGroup(deps, {
+        timezone: 'UTC',
+        post_time: '09:00',
+        cohort_start: '2026-01-05',
+        created_at: new Date('2026-11-25T08:59:00Z'),
+      });
     }
     const platform = await startFakePlatform(20);
     try {
