@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import type { ChatAdapter } from './adapter';
 import { ConsoleAdapter } from './console/console-adapter';
 import { createDiscordAdapter } from './discord/index';
+import { SlackAdapter } from './slack/slack-adapter';
 
 /** What adapters may use besides their typed config: never process.env. */
 export interface AdapterDeps {
@@ -43,11 +44,7 @@ export async function createAdapters(
   const adapters: ChatAdapter[] = [];
   const platforms = configuredPlatforms(config);
   if (platforms.discord) adapters.push(createDiscordAdapter(config, deps));
-  // The Slack adapter (issue 4) is added here when its credentials are set.
-  for (const [name, wanted] of Object.entries(platforms)) {
-    if (wanted && name !== 'discord')
-      deps.log.warn({ platform: name }, `${name} credentials are set, but this build has no ${name} adapter yet`);
-  }
+  if (platforms.slack) adapters.push(new SlackAdapter(config, deps));
   let consoleAdapter: ConsoleAdapter | undefined;
   if (options.forceConsole || adapters.length === 0) {
     consoleAdapter = new ConsoleAdapter({

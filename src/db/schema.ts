@@ -145,6 +145,7 @@ export interface DB {
   checklist_marks: ChecklistMarksTable;
   points: PointsTable;
   points_rollup: PointsRollupTable;
+  slack_installations: SlackInstallationsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
