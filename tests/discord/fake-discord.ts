@@ -132,6 +132,8 @@ export class FakeDiscord {
   private readonly messages = new Map<string, StoredMessage[]>();
   private readonly nonces = new Map<string, string>();
   private readonly failures: Failure[] = [];
+  private readonly losses: { method: string; path: RegExp; times: number }[] = [];
+  private readonly lost = new WeakSet<ServerResponse>();
   private readonly heartbeatIntervalMs: number;
   private readonly deadlineMs: number;
   private server: Server | undefined;
@@ -224,6 +226,11 @@ export class FakeDiscord {
   /** The next `times` requests matching answer `status` with a Discord error body. */
   fail(method: string, path: RegExp, status: number, code: number, message: string, times = 1) {
     this.failures.push({ method, path, status, times, body: { message, code } });
+  }
+
+  /** The next `times` matching requests are carried out, but their response is lost (the client sees a 500). */
+  loseResponses(method: string, path: RegExp, times = 1) {
+    this.losses.push({ method, path, times });
   }
 
   /** Every message Discord holds in a channel, oldest first; ephemeral ones only with `ephemeral`. */
@@ -353,6 +360,11 @@ export class FakeDiscord {
     for (const s of this.sessions) this.send(s.ws, { op: 7, d: null, s: null, t: null });
   }
 
+  /** Forgets every session, as after a long outage: a RESUME is then answered with INVALID_SESSION. */
+  forgetSessions() {
+    for (const s of this.sessions) s.id = `forgotten-${s.id}`;
+  }
+
   /** Closes every connection as a failing server would (4000: unknown error, which clients resume after). */
   dropConnections() {
     for (const s of this.sessions) s.ws?.close(4000, 'Unknown error');
@@ -430,6 +442,13 @@ export class FakeDiscord {
 
   // ---- interactions --------------------------------------------------------------------------------
 
+  /** A message someone else wrote in a channel (findPost must not take it for the bot's). */
+  postAs(author: FakeUser, channelId: string, data: Json): StoredMessage {
+    return this.store(channelId, data, {
+      author: { id: author.id, username: author.username, discriminator: '0', avatar: null, global_name: null },
+    });
+  }
+
   private interactionBase(user: FakeUser, type: number, channelId: string, guildId: string): InteractionRecord {
     const guild = this.guilds.find((g) => g.id === guildId) ?? this.guild;
     const channel = guild.channels.find((c) => c.id === channelId);
@@ -498,10 +517,18 @@ export class FakeDiscord {
     user: FakeUser,
     name: string,
     options: Json[] = [],
-    where: { channelId?: string; guildId?: string } = {},
+    where: { channelId?: string; guildId?: string; dm?: boolean } = {},
   ): InteractionRecord {
     const guildId = where.guildId ?? this.guild.id;
     const record = this.interactionBase(user, 2, where.channelId ?? this.channel.id, guildId);
+    if (where.dm) {
+      // A direct message: no guild, and the user instead of a member.
+      const member = record.payload.member as Json;
+      for (const key of ['guild_id', 'guild', 'member']) delete record.payload[key];
+      record.payload.user = member.user;
+      record.payload.channel = { id: record.payload.channel_id, type: 1, recipients: [member.user] };
+      record.payload.context = 1;
+    }
     const command = (this.commands.get(guildId) ?? this.commands.get('global') ?? []).find((c) => c.name === name);
     const users = collectUsers(options);
     record.payload.data = {
@@ -582,6 +609,11 @@ export class FakeDiscord {
   }
 
   private reply(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+    if (this.lost.has(res)) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: '500: Internal Server Error', code: 0 }));
+      return;
+    }
     if (body === undefined) {
       res.writeHead(status, headers);
       res.end();
@@ -596,13 +628,18 @@ export class FakeDiscord {
     const method = req.method ?? 'GET';
     const { body, files } = await this.readBody(req);
     if (!url.pathname.startsWith('/api/v10/')) return this.reply(res, 404, { message: '404: Not Found', code: 0 });
-    const path = url.pathname.slice('/api/v10'.length);
+    const path = decodeURIComponent(url.pathname.slice('/api/v10'.length));
     this.requests.push({ method, path, query: url.searchParams, body, files, at: Date.now() });
 
     const failure = this.failures.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (failure) {
       failure.times -= 1;
       return this.reply(res, failure.status, failure.body, failure.headers);
+    }
+    const loss = this.losses.find((l) => l.times > 0 && l.method === method && l.path.test(path));
+    if (loss) {
+      loss.times -= 1;
+      this.lost.add(res);
     }
     // Interaction callbacks and webhooks authenticate by their token; everything else needs the bot token.
     const tokenAuth = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
@@ -708,7 +745,7 @@ export class FakeDiscord {
       interaction_metadata: {
         id: record.id,
         type: record.type,
-        user: (record.payload.member as Json).user,
+        user: (record.payload.member as Json | undefined)?.user ?? record.payload.user,
         authorizing_integration_owners: record.payload.authorizing_integration_owners,
       },
       application_id: this.appId,

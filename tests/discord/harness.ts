@@ -227,3 +227,38 @@ export async function startRig(
   };
   return rig;
 }
+
+/** Discord's limits, checked on messages as the fake received them. */
+export function discordLimitProblems(messages: StoredMessage[]): string[] {
+  const problems: string[] = [];
+  for (const m of messages) {
+    let total = 0;
+    if (m.embeds.length > 10) problems.push(`${m.embeds.length} embeds`);
+    for (const e of m.embeds) {
+      const title = String(e.title ?? '');
+      const description = String(e.description ?? '');
+      const fields = (e.fields as Json[] | undefined) ?? [];
+      if (title.length > 256) problems.push(`title of ${title.length}`);
+      if (description.length > 4096) problems.push(`description of ${description.length}`);
+      if (fields.length > 25) problems.push(`${fields.length} fields`);
+      for (const f of fields) {
+        if (String(f.name).length > 256 || String(f.name).length === 0) problems.push(`field name "${f.name}"`);
+        if (String(f.value).length > 1024 || String(f.value).length === 0)
+          problems.push(`field value of ${String(f.value).length}`);
+      }
+      total += title.length + description.length + String((e.footer as Json | undefined)?.text ?? '').length;
+      total += fields.reduce((n, f) => n + String(f.name).length + String(f.value).length, 0);
+    }
+    if (total > 6000) problems.push(`${total} characters of embeds`);
+    if (m.components.length > 5) problems.push(`${m.components.length} rows`);
+    for (const row of m.components) {
+      const cs = (row.components as Json[] | undefined) ?? [];
+      if (cs.length > 5) problems.push(`${cs.length} buttons in a row`);
+      for (const c of cs) {
+        if (String(c.custom_id ?? '').length > 100) problems.push(`custom_id of ${String(c.custom_id).length}`);
+        if (String(c.label ?? '').length > 80) problems.push(`label of ${String(c.label).length}`);
+      }
+    }
+  }
+  return problems;
+}
