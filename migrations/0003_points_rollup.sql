@@ -9,8 +9,12 @@ CREATE TABLE points_rollup (
   points              integer NOT NULL,
   PRIMARY KEY (group_id, period, member_id)
 );
+-- A board reads its top straight off this index and counts the rows above the caller along it.
+CREATE INDEX points_rollup_rank_idx ON points_rollup (group_id, period, points DESC, member_id);
 -- Deleting a member cascades here.
 CREATE INDEX points_rollup_member_idx ON points_rollup (member_id);
+-- The few members hidden from a group's board.
+CREATE INDEX members_opt_out_idx ON members (group_id) WHERE leaderboard_opt_out;
 
 -- Points already in the ledger.
 INSERT INTO points_rollup (group_id, member_id, period, points)

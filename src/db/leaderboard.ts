@@ -37,39 +37,45 @@ export interface BoardQuery {
 }
 
 /**
- * The group's ranking for a period, read from the rollup (one row per member: its cost does not grow
- * with the ledger). Opted-out members are left out before ranking, so ranks have no gaps for them.
- * The weekly digest reuses this.
+ * The group's ranking for a period, read from the rollup along the index (group, period, points DESC):
+ * the top is the first rows of that index, the caller's rank one count over it, so the cost depends on
+ * the group's size, never on how long the ledger has grown. Opted-out members are left out before
+ * ranking, so ranks have no gaps for them. The weekly digest reuses this.
  */
 export async function readLeaderboard(db: Kysely<DB>, q: BoardQuery): Promise<Board> {
   const period = periodKey(q.scope, q.today);
   const limit = q.limit ?? 10;
   const { rows } = await sql<{
     member_id: number;
-    user_id: string;
-    display_name: string;
     points: number;
     rank: number;
-    position: number;
+    position: number | null;
     ranked: number;
+    user_id: string;
+    display_name: string;
     streak_current: number;
     streak_best: number;
     streak_last_date: string | null;
     streak_grace_date: string | null;
   }>`
-    WITH ranked AS (
-      SELECT r.member_id, r.points, m.user_id, m.display_name,
-             m.streak_current, m.streak_best, m.streak_last_date, m.streak_grace_date,
-             rank() OVER (ORDER BY r.points DESC) AS rank,
-             row_number() OVER (ORDER BY r.points DESC, m.display_name, m.id) AS position,
-             count(*) OVER () AS ranked
-      FROM points_rollup r
-      JOIN members m ON m.id = r.member_id
-      WHERE r.group_id = ${q.groupId} AND r.period = ${period} AND r.points > 0 AND NOT m.leaderboard_opt_out
+    WITH hidden AS (
+      SELECT coalesce(array_agg(id), '{}') AS ids FROM members WHERE group_id = ${q.groupId} AND leaderboard_opt_out
+    ), visible AS NOT MATERIALIZED (
+      SELECT r.member_id, r.points FROM points_rollup r, hidden
+      WHERE r.group_id = ${q.groupId} AND r.period = ${period} AND r.points > 0 AND r.member_id <> ALL (hidden.ids)
+    ), top AS (
+      SELECT member_id, points, rank() OVER (ORDER BY points DESC) AS rank,
+             row_number() OVER (ORDER BY points DESC, member_id) AS position
+      FROM (SELECT member_id, points FROM visible ORDER BY points DESC, member_id LIMIT ${limit}) t
+    ), mine AS (
+      SELECT v.member_id, v.points, 1 + (SELECT count(*) FROM visible w WHERE w.points > v.points) AS rank,
+             NULL::bigint AS position
+      FROM visible v WHERE v.member_id = ${q.memberId ?? null}
     )
-    SELECT * FROM ranked
-    WHERE position <= ${limit} OR member_id = ${q.memberId ?? null}
-    ORDER BY position`.execute(db);
+    SELECT x.*, (SELECT count(*) FROM visible) AS ranked, m.user_id, m.display_name,
+           m.streak_current, m.streak_best, m.streak_last_date, m.streak_grace_date
+    FROM (SELECT * FROM top UNION ALL SELECT * FROM mine) x JOIN members m ON m.id = x.member_id
+    ORDER BY x.position NULLS LAST`.execute(db);
   const toRow = (r: (typeof rows)[number]): BoardRow => ({
     memberId: Number(r.member_id),
     userId: r.user_id,
@@ -81,7 +87,9 @@ export async function readLeaderboard(db: Kysely<DB>, q: BoardQuery): Promise<Bo
       q.today,
     ),
   });
-  const top = rows.filter((r) => Number(r.position) <= limit).map(toRow);
-  const mine = rows.find((r) => q.memberId !== undefined && Number(r.member_id) === q.memberId);
+  const top = rows.filter((r) => r.position !== null).map(toRow);
+  // Tied members read alphabetically; which of them make the cut is settled by the index order.
+  top.sort((a, b) => a.rank - b.rank || a.displayName.localeCompare(b.displayName));
+  const mine = rows.find((r) => r.position === null);
   return { scope: q.scope, period, top, me: mine ? toRow(mine) : null, ranked: Number(rows[0]?.ranked ?? 0) };
 }

@@ -105,6 +105,12 @@ describe('charts', () => {
     expect(Buffer.from(withText).equals(Buffer.from(without))).toBe(false);
   });
 
+  it('has a real semibold face: weight 600 draws differently from 400', async () => {
+    const at = (weight: number) =>
+      svgToPng(svgDocument(200, 60, [`<text x="10" y="40" font-size="24" font-weight="${weight}">Bar Raiser</text>`]));
+    expect(Buffer.from(await at(600)).equals(Buffer.from(await at(400)))).toBe(false);
+  });
+
   it('escapes names so a member called <script> & co cannot break the SVG', () => {
     expect(esc(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;',
