@@ -90,24 +90,20 @@ export default async function main() {
       const byQuery = await interleaved((scope) =>
         readLeaderboard(db, { groupId, scope, today: TODAY, limit: 10, memberId: me.id }),
       );
-      for (const [via, samples] of [
-        ['command', byCommand],
-        ['query', byQuery],
-      ] as const) {
-        for (const scope of SCOPES) {
-          console.log(
-            JSON.stringify({
-              bench: 'leaderboard',
-              scope,
-              events,
-              members: MEMBERS,
-              runs: RUNS,
-              via,
-              ...percentiles(samples[scope]),
-            }),
-          );
-        }
-      }
+      const report = (scope: Scope, via: string, samples: number[]) =>
+        console.log(
+          JSON.stringify({
+            bench: 'leaderboard',
+            scope,
+            events,
+            members: MEMBERS,
+            runs: samples.length,
+            via,
+            ...percentiles(samples),
+          }),
+        );
+      for (const scope of SCOPES) report(scope, 'command', byCommand[scope]);
+      for (const scope of SCOPES) report(scope, 'query', byQuery[scope]);
       // Without the rollup: the same ranking summed from the ledger, for comparison.
       const ledgerRanking = (from: string) =>
         sql`
@@ -119,18 +115,7 @@ export default async function main() {
         ['week', '2026-11-23'],
         ['all', '1970-01-01'],
       ] as const) {
-        const samples = await timed(20, 3, () => ledgerRanking(from));
-        console.log(
-          JSON.stringify({
-            bench: 'leaderboard',
-            scope,
-            events,
-            members: MEMBERS,
-            runs: 20,
-            via: 'ledger-sum-no-rollup',
-            ...percentiles(samples),
-          }),
-        );
+        report(scope, 'ledger-sum-no-rollup', await timed(20, 3, () => ledgerRanking(from)));
       }
       // An award now writes the ledger row and three rollup rows in one statement.
       const ids = (await db.selectFrom('members').select('id').execute()).map((r) => Number(r.id));
@@ -147,9 +132,6 @@ export default async function main() {
       console.log(JSON.stringify({ bench: 'award', events, runs: 1000, with_rollup: true, ...percentiles(samples) }));
       await sql`DELETE FROM points WHERE reason = 'bench-award'`.execute(db);
     }
-  } catch (err) {
-    console.error(err);
-    throw err;
   } finally {
     await bench.drop();
   }
