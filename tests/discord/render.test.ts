@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_ID_MAX, decodeComponent, encodeComponent } from '../../src/adapters/discord/custom-id';
 import { type DiscordPayload, embedSize, LIMITS, renderMessage } from '../../src/adapters/discord/render';
 import { splitMarkdown, truncate } from '../../src/adapters/discord/split';
+import { loadPack } from '../../src/content/load';
 import type { Block, Button, Message } from '../../src/core/message';
+import { dailyProblemMessage } from '../../src/core/problem-message';
 
 /** Every Discord limit a rendered message must respect. */
 function expectWithinLimits(payloads: DiscordPayload[]) {
@@ -246,6 +249,24 @@ describe('renderMessage', () => {
     expect(payloads.indexOf(withButtons[0] as DiscordPayload)).toBeGreaterThanOrEqual(
       payloads.findLastIndex((p) => p.embeds.length > 0),
     );
+  });
+
+  it('renders the daily post of every problem in the default pack within limits, every button clickable', async () => {
+    const pack = await loadPack(path.resolve(import.meta.dirname, '../../content/amazon-em'));
+    expect(pack.problems.length).toBeGreaterThan(100);
+    for (const problem of pack.problems) {
+      const message = dailyProblemMessage(
+        pack,
+        { problem, localDate: '2026-11-25', planWeek: 3 },
+        'channel',
+        'Daily problem',
+      );
+      const payloads = renderMessage(message, { footer: 'Bar Raiser · post 0123456789' });
+      expectWithinLimits(payloads);
+      const buttons = payloads.flatMap((p) => p.components.flatMap((r) => r.components));
+      // No button fell back to a typed command: every problem id fits a custom_id.
+      expect(buttons).toHaveLength(message.buttons?.length ?? 0);
+    }
   });
 
   it('stays within every limit for many random messages', () => {

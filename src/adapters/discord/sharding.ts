@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { type Shard, ShardingManager } from 'discord.js';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { APOLOGY } from '../../core/bot';
 import type { Command } from '../../core/command';
 import { commands as registry } from '../../core/commands/index';
-import type { Message } from '../../core/message';
+import { type Message, reply, text } from '../../core/message';
 import type { DB } from '../../db/schema';
 import type { AdapterHandlers, ChatAdapter, PostReceipt } from '../adapter';
 import { applicationId, type Deployment, deployCommands } from './deploy';
@@ -105,16 +106,26 @@ export class DiscordShardedAdapter implements ChatAdapter {
       return;
     }
     const message = parsed.data;
-    const reply = (answer: ToShard) =>
-      shard.send(answer).catch((err: unknown) => this.options.log.warn({ err, shard: shard.id }, 'shard unreachable'));
-    switch (message.br) {
-      case 'hello':
-        return reply({ br: 'config', config });
-      case 'handle':
-        // The bot's handle() is the error boundary: it answers, it does not throw.
-        return reply({ br: 'handled', id: message.id, message: toWire(await handlers.handle(message.invocation)) });
-      case 'form':
-        return reply({ br: 'form', id: message.id, form: handlers.formFor(message.request) });
+    const answer = (to: ToShard) =>
+      shard.send(to).catch((err: unknown) => this.options.log.warn({ err, shard: shard.id }, 'shard unreachable'));
+    try {
+      switch (message.br) {
+        case 'hello':
+          return await answer({ br: 'config', config });
+        case 'handle':
+          return await answer({
+            br: 'handled',
+            id: message.id,
+            message: toWire(await handlers.handle(message.invocation)),
+          });
+        case 'form':
+          return await answer({ br: 'form', id: message.id, form: handlers.formFor(message.request) });
+      }
+    } catch (err) {
+      // The bot's handle() is the error boundary and should not throw; if it does, the shard still answers.
+      this.options.log.error({ err, shard: shard.id }, 'the core failed on a sharded discord interaction');
+      if (message.br === 'handle')
+        await answer({ br: 'handled', id: message.id, message: toWire(reply([text(APOLOGY)])) });
     }
   }
 
