@@ -225,7 +225,7 @@ export function renderMessage(message: Message, options: RenderOptions = {}): Di
     if (i === 0) last.components = group;
     else payloads.push({ embeds: [], components: group, files: [] });
   }
-  // A title with nothing under it still needs a description or Discord shows an empty card.
+  // Discord refuses an embed without text (a message with no title and no blocks): it gets a dash.
   for (const p of payloads)
     for (const e of p.embeds) if (!e.description && !e.fields?.length && !e.title) e.description = '-';
   return payloads;
