@@ -37,6 +37,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: Omit<SchedulerOptions, 'instanceId'> = {
   retryBaseMs: 30_000,
 };
 
+const KIND_ORDER = { digest: 0, milestone: 1, daily: 2 } as const;
+
 export interface TickResult {
   claimed: number;
   posted: number;
@@ -162,11 +164,18 @@ export function createDuePostRunner(deps: CoreDeps, poster: Poster, options: Sch
     result.claimed = claimed.length;
     const expired = await takeExpiredClaims(deps.db, options.instanceId, now, leaseUntil, 10_000);
 
-    const work = [...claimed, ...expired].flatMap((post) => {
-      const group = byId.get(post.group_id);
-      return group ? [{ post, group }] : [];
+    // Groups in parallel; one group's posts in order (the week's milestone before the day's problem).
+    const perGroup = new Map<number, Post[]>();
+    for (const post of [...claimed, ...expired])
+      perGroup.set(post.group_id, [...(perGroup.get(post.group_id) ?? []), post]);
+    await forEachLimit([...perGroup], options.concurrency, async ([groupId, posts]) => {
+      const group = byId.get(groupId);
+      if (!group) return;
+      posts.sort(
+        (a, b) => (a.due_at?.getTime() ?? 0) - (b.due_at?.getTime() ?? 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+      );
+      for (const post of posts) await deliver(group, post, now, result);
     });
-    await forEachLimit(work, options.concurrency, ({ group, post }) => deliver(group, post, now, result));
     return result;
   };
 }
