@@ -32,18 +32,27 @@ async function main(): Promise<number> {
   }
 
   let scheduler: Scheduler | undefined;
-  const { adapters, console: consoleAdapter } = await createAdapters(
-    config,
-    { log, db: core.database.db, clock },
-    {
-      forceConsole: wantConsole,
-      input: process.stdin,
-      output: process.stdout,
-      onAdvance: async (from, to) => {
-        await scheduler?.catchUp(from, to);
+  let chosen: Awaited<ReturnType<typeof createAdapters>>;
+  try {
+    chosen = await createAdapters(
+      config,
+      { log, db: core.database.db, clock },
+      {
+        forceConsole: wantConsole,
+        input: process.stdin,
+        output: process.stdout,
+        onAdvance: async (from, to) => {
+          await scheduler?.catchUp(from, to);
+        },
       },
-    },
-  );
+    );
+  } catch (err) {
+    await core.close();
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`Bar Raiser cannot start, the environment is invalid:\n  ${err.problems.join('\n  ')}\n`);
+    return 2;
+  }
+  const { adapters, console: consoleAdapter } = chosen;
 
   const stopAdapters = await runAdapters(core, adapters);
   scheduler = startScheduler(core.bot.deps, routePosts(adapters), clock, log);
