@@ -167,7 +167,9 @@ describe(`/assess on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
     const t = await testBot();
     expect(await t.say('alice', '/assess coding 9')).toContain('rating must be from 1 to 5 (got 9)');
     expect(await t.say('alice', '/assess cooking 3')).toContain('competency must be one of coding, system-design');
-    expect(await t.say('alice', '/assess coding')).toContain('Give a rating from 1 to 5, e.g. `/assess coding 3`');
+    const scale = await t.say('alice', '/assess coding');
+    expect(scale).toContain('Give a rating from 1 to 5, e.g. `/assess coding 3`. For Coding:\n1: Struggles');
+    expect(scale).toMatch(/\n5: Solves hards reliably/);
     expect(await t.say('alice', '/assess level L9')).toContain('level must be one of L6, L7');
     expect(await t.say('alice', '/assess submit')).toContain('Nothing to record');
     expect(await t.database.db.selectFrom('ratings').selectAll().execute()).toEqual([]);

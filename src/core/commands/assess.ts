@@ -356,10 +356,13 @@ export const assess = {
       async run(ctx, values) {
         const level = memberLevel(ctx);
         if (typeof values.competency !== 'string') return readinessReport(ctx, level);
-        if (typeof values.rating !== 'number')
+        if (typeof values.rating !== 'number') {
+          const spec = ctx.pack.competencies.find((c) => c.id === values.competency);
+          const scale = spec ? ([1, 2, 3, 4, 5] as const).map((n) => `${n}: ${spec.scale[n]}`).join('\n') : '';
           throw new UserError(
-            `Give a rating from 1 to 5, e.g. \`/assess ${values.competency} 3\`. What the numbers mean: \`/help assess\`.`,
+            `Give a rating from 1 to 5, e.g. \`/assess ${values.competency} 3\`.${scale ? ` For ${spec?.name}:\n${scale}` : ''}`,
           );
+        }
         const { awarded } = await record(ctx, { ratings: { [values.competency]: values.rating } });
         const name = ctx.pack.competencies.find((c) => c.id === values.competency)?.name ?? values.competency;
         return readinessReport(ctx, level, [
