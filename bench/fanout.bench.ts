@@ -15,7 +15,14 @@ function runWorker(url: string, platformUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/post-worker.ts'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: url, PLATFORM_URL: platformUrl, START_AT: START, CONCURRENCY: '64', POOL: '12' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PLATFORM_URL: platformUrl,
+        START_AT: START,
+        CONCURRENCY: '64',
+        POOL: '12',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));

@@ -19,11 +19,18 @@ const began = Date.now();
 // Simulated time runs at real speed from START_AT, so leases left by a killed worker do expire.
 const now = () => new Date(start + (Date.now() - began));
 
-const database = await openDatabase({ url: env('DATABASE_URL'), schema: process.env.DB_SCHEMA, poolSize: Number(process.env.POOL ?? 10) });
+const database = await openDatabase({
+  url: env('DATABASE_URL'),
+  schema: process.env.DB_SCHEMA,
+  poolSize: Number(process.env.POOL ?? 10),
+});
 const pack = await loadPack(path.resolve(import.meta.dirname, '../fixtures/packs/mini'));
 const http: Poster = {
   async post(channelId, _message, key) {
-    const res = await fetch(`${platform}/post?key=${encodeURIComponent(key)}&channel=${encodeURIComponent(channelId)}`, { method: 'POST' });
+    const res = await fetch(
+      `${platform}/post?key=${encodeURIComponent(key)}&channel=${encodeURIComponent(channelId)}`,
+      { method: 'POST' },
+    );
     if (!res.ok) throw new Error(`platform answered ${res.status}`);
     return (await res.json()) as { messageRef: string };
   },
