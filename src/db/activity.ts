@@ -34,3 +34,21 @@ export async function memberCount(db: Kysely<DB>, groupId: number): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Problems done per local day between two dates, inclusive (days without any are absent). */
+export async function completionsPerDay(
+  db: Kysely<DB>,
+  groupId: number,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('completions')
+    .select(['local_date', sql<number>`count(*)`.as('n')])
+    .where('group_id', '=', groupId)
+    .where('local_date', '>=', from)
+    .where('local_date', '<=', to)
+    .groupBy('local_date')
+    .execute();
+  return new Map(rows.map((r) => [r.local_date, Number(r.n)]));
+}

@@ -21,37 +21,6 @@ export async function ratingAverages(db: Kysely<DB>, groupId: number, at: Date):
   return rows.rows.map((r) => ({ competency: r.competency, average: Number(r.average), raters: Number(r.raters) }));
 }
 
-export interface WeeklyScore {
-  memberId: number;
-  name: string;
-  points: number;
-  rank: number;
-}
-
-/** Points per member between two local dates, ranked (ties share a rank); opted-out members left out. */
-export async function weeklyTop(
-  db: Kysely<DB>,
-  groupId: number,
-  from: string,
-  to: string,
-  limit: number,
-): Promise<WeeklyScore[]> {
-  const rows = await sql<{ member_id: number; name: string; points: number; rank: number }>`
-    SELECT m.id AS member_id, coalesce(nullif(m.display_name, ''), m.user_id) AS name,
-           sum(p.points)::int AS points, rank() OVER (ORDER BY sum(p.points) DESC)::int AS rank
-    FROM points p JOIN members m ON m.id = p.member_id
-    WHERE p.group_id = ${groupId} AND p.local_date BETWEEN ${from} AND ${to} AND NOT m.leaderboard_opt_out
-    GROUP BY m.id
-    ORDER BY points DESC, name
-    LIMIT ${limit}`.execute(db);
-  return rows.rows.map((r) => ({
-    memberId: r.member_id,
-    name: r.name,
-    points: Number(r.points),
-    rank: Number(r.rank),
-  }));
-}
-
 /** A group's members with the local date of their last completion (null if none). */
 export async function membersWithLastActivity(
   db: Kysely<DB>,

@@ -57,6 +57,16 @@ describe('weekly digest', () => {
     );
   });
 
+  it("carries a bar chart of the group's week as a PNG with alt text", async () => {
+    const t = await groupWithRatings(0);
+    const fake = fakePoster();
+    await runner(t.bot.deps, fake.poster)(new Date('2026-11-29T18:00:00Z'));
+    const image = fake.delivered.find((d) => d.message.title?.startsWith('Weekly digest'))?.message.image;
+    expect([...(image?.png.slice(0, 8) ?? [])]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(image?.alt).toContain('Problems done this week (2026-11-23 to 2026-11-29): bar chart of problems done.');
+    expect(image?.alt).toContain('Wed 25 4, Thu 26 0, Fri 27 1, Sat 28 1, Sun 29 1. Total 7.');
+  });
+
   it('shows self-rating averages only when at least three members rated', async () => {
     expect(await channelDigest(await groupWithRatings(3))).toContain('- System Design: 3.0');
     const two = await channelDigest(await groupWithRatings(2));

@@ -1,11 +1,16 @@
-import { groupActivity } from '../../db/activity';
-import { membersWithLastActivity, ratingAverages, weeklyTop } from '../../db/digest';
+import { renderWeekBars } from '../../charts/week-bars';
+import { completionsPerDay, groupActivity } from '../../db/activity';
+import { membersWithLastActivity, ratingAverages } from '../../db/digest';
+import { readLeaderboard } from '../../db/leaderboard';
 import type { Group } from '../../db/schema';
 import { context, fields, type Message, text } from '../message';
 import { planWeekNumber } from '../plan';
 import { competencyName } from '../problem-message';
 import { currentStreak } from '../scoring';
-import { addDays, daysBetween, localParts } from '../time';
+import { addDays, daysBetween, localParts, weekdayOf } from '../time';
+
+const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
 import type { CoreDeps } from '../types';
 
 /** Averages are shown only when at least this many members rated, so no one's rating can be inferred. */
@@ -29,14 +34,18 @@ export async function weeklyDigest(deps: CoreDeps, group: Group, o: DigestOption
   const from = addDays(o.date, -6);
   const prevFrom = addDays(from, -7);
   const prevTo = addDays(from, -1);
-  const [now, before, members, top, ratings, ratingsBefore] = await Promise.all([
+  const [now, before, members, board, ratings, ratingsBefore, perDay] = await Promise.all([
     groupActivity(deps.db, group.id, from, o.date),
     groupActivity(deps.db, group.id, prevFrom, prevTo),
     membersWithLastActivity(deps.db, group.id),
-    group.leaderboard_enabled ? weeklyTop(deps.db, group.id, from, o.date, 5) : Promise.resolve([]),
+    group.leaderboard_enabled
+      ? readLeaderboard(deps.db, { groupId: group.id, scope: 'week', today: o.date, limit: 5 })
+      : null,
     ratingAverages(deps.db, group.id, o.at),
     ratingAverages(deps.db, group.id, new Date(o.at.getTime() - 7 * 86_400_000)),
+    completionsPerDay(deps.db, group.id, from, o.date),
   ]);
+  const top = board?.top ?? [];
 
   const week = planWeekNumber(group.cohort_start, o.date);
   const total = deps.pack.plan.length;
@@ -75,7 +84,7 @@ export async function weeklyDigest(deps: CoreDeps, group: Group, o: DigestOption
   if (streaks.length > 0)
     blocks.push(text(`**Streak leaders:** ${streaks.map((s) => `${s.name} (${s.days} days)`).join(', ')}`));
   if (top.length > 0)
-    blocks.push(text(`**Top of the week**\n${top.map((t) => `${t.rank}. ${t.name}: ${t.points} points`).join('\n')}`));
+    blocks.push(text(`**Top of the week**\n${top.map((t) => `${t.rank}. ${t.displayName || t.userId}: ${t.points} points`).join('\n')}`));
 
   const shown = ratings.filter((r) => r.raters >= MIN_RATERS);
   if (shown.length > 0) {
@@ -111,9 +120,18 @@ export async function weeklyDigest(deps: CoreDeps, group: Group, o: DigestOption
       ),
     );
   }
+  const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
+  const image = await renderWeekBars({
+    title: 'Problems done this week',
+    subtitle: `${from} to ${o.date}`,
+    unit: 'problems done',
+    bars: days.map((d) => ({ label: `${WEEKDAY_SHORT[weekdayOf(d)]} ${d.slice(8)}`, value: perDay.get(d) ?? 0 })),
+    filename: `digest-${o.date}.png`,
+  });
   return {
     visibility: o.forOrganizers ? 'private' : 'channel',
     title: `${o.forOrganizers ? 'Digest preview' : 'Weekly digest'}: ${from} to ${o.date}`,
     blocks,
+    image,
   };
 }
