@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import type { DB, Post, PostKind } from './schema';
+import type { DB, Post, PostKind, PostsTable } from './schema';
 
 export interface ClaimRequest {
   groupId: number;
@@ -11,61 +12,39 @@ export interface ClaimRequest {
 const CHUNK = 1000;
 
 /**
- * Claims posts by unique insert: only the rows this call created come back, so two instances (or two
- * ticks) never both own one post. The claim is a lease until `leaseUntil`.
+ * Inserts ledger rows for the requests that have none yet, in chunks, returning the rows this call
+ * created: the unique (group, kind, period) key makes the first inserter the only owner.
  */
-export async function claimPosts(
+async function insertNew(
   db: Kysely<DB>,
   requests: ClaimRequest[],
-  owner: string,
-  leaseUntil: Date,
+  fields: Pick<Insertable<PostsTable>, 'state' | 'attempts' | 'claimed_by' | 'lease_until' | 'last_error'>,
 ): Promise<Post[]> {
-  const claimed: Post[] = [];
+  const created: Post[] = [];
   for (let i = 0; i < requests.length; i += CHUNK) {
     const rows = await db
       .insertInto('posts')
       .values(
-        requests.slice(i, i + CHUNK).map((r) => ({
-          group_id: r.groupId,
-          kind: r.kind,
-          period_key: r.periodKey,
-          due_at: r.dueAt,
-          state: 'claimed' as const,
-          attempts: 1,
-          claimed_by: owner,
-          lease_until: leaseUntil,
-        })),
+        requests
+          .slice(i, i + CHUNK)
+          .map((r) => ({ group_id: r.groupId, kind: r.kind, period_key: r.periodKey, due_at: r.dueAt, ...fields })),
       )
       .onConflict((oc) => oc.columns(['group_id', 'kind', 'period_key']).doNothing())
       .returningAll()
       .execute();
-    claimed.push(...rows);
+    created.push(...rows);
   }
-  return claimed;
+  return created;
+}
+
+/** Claims posts: two instances (or two ticks) never both own one. The claim is a lease until `leaseUntil`. */
+export function claimPosts(db: Kysely<DB>, requests: ClaimRequest[], owner: string, leaseUntil: Date): Promise<Post[]> {
+  return insertNew(db, requests, { state: 'claimed', attempts: 1, claimed_by: owner, lease_until: leaseUntil });
 }
 
 /** Records posts that came due while nobody could send them and are now too late. */
 export async function recordSkipped(db: Kysely<DB>, requests: ClaimRequest[], reason: string): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < requests.length; i += CHUNK) {
-    const rows = await db
-      .insertInto('posts')
-      .values(
-        requests.slice(i, i + CHUNK).map((r) => ({
-          group_id: r.groupId,
-          kind: r.kind,
-          period_key: r.periodKey,
-          due_at: r.dueAt,
-          state: 'skipped' as const,
-          last_error: reason,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['group_id', 'kind', 'period_key']).doNothing())
-      .returning('id')
-      .execute();
-    n += rows.length;
-  }
-  return n;
+  return (await insertNew(db, requests, { state: 'skipped', last_error: reason })).length;
 }
 
 /**
