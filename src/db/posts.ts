@@ -1,5 +1,4 @@
-import type { Insertable } from 'kysely';
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB, Post, PostKind, PostsTable } from './schema';
 
 export interface ClaimRequest {
