@@ -177,6 +177,9 @@ export class SlackAdapter implements ChatAdapter {
       clientOptions,
       convoStore: false as const,
       extendedErrorHandler: true,
+      // Bolt would otherwise start auth.test in the constructor, unawaited: start() awaits init() instead,
+      // so a failure is reported there, never as a stray rejection.
+      deferInitialization: true,
       ...(this.oauth ? {} : { token: c.SLACK_BOT_TOKEN }),
     };
     if (c.SLACK_APP_TOKEN) {
@@ -204,6 +207,7 @@ export class SlackAdapter implements ChatAdapter {
 
   async start(handlers: AdapterHandlers): Promise<void> {
     const app = this.buildApp();
+    await app.init();
     this.app = app;
     this.listen(app, handlers);
     app.error(async ({ error, body }: { error: Error & { code?: string }; body: unknown }) => {
