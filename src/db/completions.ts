@@ -25,6 +25,14 @@ export type CompletionResult =
  */
 export async function recordCompletion(db: Kysely<DB>, input: CompletionInput): Promise<CompletionResult> {
   return db.transaction().execute(async (trx) => {
+    // Lock the member first: the completion's foreign key takes a share lock on this row, so taking the
+    // update lock only later would let two completions by one member deadlock each other.
+    const member = await trx
+      .selectFrom('members')
+      .select(['streak_current', 'streak_best', 'streak_last_date', 'streak_grace_date'])
+      .where('id', '=', input.memberId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const created = await trx
       .insertInto('completions')
       .values({
@@ -76,13 +84,6 @@ export async function recordCompletion(db: Kysely<DB>, input: CompletionInput): 
     )
       points += POINTS.confidence;
 
-    // Lock the member row: two completions at once must not both extend the streak from the same base.
-    const member = await trx
-      .selectFrom('members')
-      .select(['streak_current', 'streak_best', 'streak_last_date', 'streak_grace_date'])
-      .where('id', '=', input.memberId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
     const before = {
       current: member.streak_current,
       best: member.streak_best,

@@ -85,3 +85,29 @@ describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
     expect(member.streak_current).toBe(1);
   });
 });
+
+describe(`concurrent completions on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
+  it('lets one member complete two different problems at once without a deadlock', async () => {
+    const database = await testDatabase();
+    await resetDatabase(database);
+    const g = await ensureGroup(database.db, {
+      channelId: 'c',
+      workspaceId: 'w',
+      name: '',
+      timezone: 'UTC',
+      cohortStart: '2026-11-23',
+      now: new Date(),
+    });
+    const m = await ensureMember(database.db, g.id, 'u', 'U', new Date());
+    const base = { memberId: m.id, groupId: g.id, problemDate: '2026-11-25', today: '2026-11-25' };
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.all([
+        recordCompletion(database.db, { ...base, problemId: `a${round}` }),
+        recordCompletion(database.db, { ...base, problemId: `b${round}` }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['recorded', 'recorded']);
+    }
+    const done = await database.db.selectFrom('completions').select('id').execute();
+    expect(done).toHaveLength(20);
+  });
+});
