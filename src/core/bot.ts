@@ -1,3 +1,4 @@
+import { findCaller } from '../db/caller';
 import { ensureGroup } from '../db/groups';
 import { ensureMember, listOrganizers } from '../db/members';
 import { type Command, parseValues, resolveSubcommand } from './command';
@@ -16,6 +17,9 @@ export interface Bot {
   formFor(invocation: Pick<Invocation, 'command' | 'args'>): Form | null;
 }
 
+/** How stale `last_seen_at` may get before a command refreshes it; nothing needs it to the minute. */
+const SEEN_REFRESH_MS = 60 * 60_000;
+
 export const APOLOGY = 'Sorry, something went wrong on our side. It has been logged; please try again in a moment.';
 
 export function createBot(deps: CoreDeps, commands: readonly Command[] = allCommands): Bot {
@@ -27,15 +31,24 @@ export function createBot(deps: CoreDeps, commands: readonly Command[] = allComm
     const values = parseValues(command, sub, rest);
 
     const now = deps.clock.now();
-    const group = await ensureGroup(deps.db, {
-      channelId: invocation.channelId,
-      workspaceId: invocation.workspaceId,
-      name: invocation.channelName ?? '',
-      timezone: deps.defaultTimezone,
-      cohortStart: mondayOf(localParts(now, deps.defaultTimezone).date),
-      now,
-    });
-    const member = await ensureMember(deps.db, group.id, invocation.userId, invocation.userName, now);
+    const found = await findCaller(deps.db, invocation.channelId, invocation.userId);
+    const group =
+      found.group ??
+      (await ensureGroup(deps.db, {
+        channelId: invocation.channelId,
+        workspaceId: invocation.workspaceId,
+        name: invocation.channelName ?? '',
+        timezone: deps.defaultTimezone,
+        cohortStart: mondayOf(localParts(now, deps.defaultTimezone).date),
+        now,
+      }));
+    // Write the member only when new, renamed, or not seen for a while: most commands then cost no write.
+    const known = found.member;
+    const fresh =
+      known &&
+      (invocation.userName === '' || known.display_name === invocation.userName) &&
+      now.getTime() - known.last_seen_at.getTime() < SEEN_REFRESH_MS;
+    const member = fresh ? known : await ensureMember(deps.db, group.id, invocation.userId, invocation.userName, now);
     // The one place that decides who organizes: the group's own list, or what the platform says.
     const isOrganizer = member.is_organizer || invocation.isPlatformAdmin;
     if (sub.organizerOnly && !isOrganizer) {
