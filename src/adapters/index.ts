@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -51,6 +52,7 @@ export async function createAdapters(
       input: options.input,
       output: options.output,
       clock: deps.clock,
+      imageDir: path.resolve(config.DATA_DIR, 'images'),
       ...(options.onAdvance ? { onAdvance: options.onAdvance } : {}),
     });
     adapters.push(consoleAdapter);

@@ -111,3 +111,35 @@ describe('console adapter', () => {
     expect(printed).toContain('posted in #study\nHello group\nhi');
   });
 });
+
+describe('console images', () => {
+  it('saves a reply’s chart as a PNG file and prints its path with the alt text', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'console-images-'));
+    const t = await testBot();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (c: Buffer) => {
+      printed += c.toString();
+    });
+    const adapter = new ConsoleAdapter({ input, output, clock: t.clock, colour: false, imageDir: dir });
+    const png = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
+    await adapter.start({
+      handle: async () => ({
+        visibility: 'private',
+        blocks: [{ type: 'text', text: 'report' }],
+        image: { png, alt: 'Radar: you against the bars', filename: 'radar.png' },
+      }),
+      formFor: () => null,
+    });
+    input.end('/assess history\n');
+    await adapter.done;
+    const saved = /saved to (.+\.png)/.exec(printed)?.[1] ?? '';
+    expect(printed).toContain('[image: Radar: you against the bars]');
+    expect(saved.startsWith(dir)).toBe(true);
+    expect([...readFileSync(saved)]).toEqual([...png]);
+  });
+});

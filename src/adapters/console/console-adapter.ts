@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type MovableClock, parseDuration } from '../../core/clock';
@@ -15,6 +17,8 @@ export interface ConsoleOptions {
   channel?: string;
   /** Colour output; defaults to whether the output is a colour terminal. */
   colour?: boolean;
+  /** Where images (charts) are saved so a terminal user can open them; unset keeps them unsaved. */
+  imageDir?: string;
   /** Called after `:advance` moves the clock, so posts that fell due appear (the scheduler hooks in). */
   onAdvance?: (from: Date, to: Date) => Promise<void>;
 }
@@ -55,6 +59,16 @@ export class ConsoleAdapter implements ChatAdapter {
     this.channel = options.channel ?? 'study';
     const isTty = (options.output as { isTTY?: boolean }).isTTY === true;
     this.style = (options.colour ?? (isTty && !process.env.NO_COLOR)) ? colour : plain;
+  }
+
+  /** Saves a message's image, if any, and returns its path. */
+  private async saveImage(message: Message): Promise<string | undefined> {
+    const dir = this.options.imageDir;
+    if (!message.image || !dir) return undefined;
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${Date.now()}-${message.image.filename.replace(/[^\w.-]/g, '_')}`);
+    await writeFile(file, message.image.png);
+    return file;
   }
 
   private write(text: string) {
@@ -127,7 +141,7 @@ export class ConsoleAdapter implements ChatAdapter {
     }
     if (message.buttons?.length) this.lastButtons = message.buttons;
     const who = message.visibility === 'private' ? `only you (${this.user}) see this` : `in #${this.channel}`;
-    this.write(renderMessage(message, this.style, who));
+    this.write(renderMessage(message, this.style, who, await this.saveImage(message)));
   }
 
   private lastForm: { form: Form; index: number; answers: Record<string, string | string[]> } | undefined;
@@ -269,7 +283,7 @@ export class ConsoleAdapter implements ChatAdapter {
     if (!/^console:[\w.-]{1,32}$/.test(channelId)) throw new DeliveryError(`no console channel "${channelId}"`, true);
     if (message.buttons?.length) this.lastButtons = message.buttons;
     const channel = channelId.replace(/^console:/, '');
-    this.write(`\n${renderMessage(message, this.style, `posted in #${channel}`)}`);
+    this.write(`\n${renderMessage(message, this.style, `posted in #${channel}`, await this.saveImage(message))}`);
     this.postCount += 1;
     const receipt = { messageRef: `console:${channel}:${this.postCount}` };
     this.posts.set(`${channelId}|${idempotencyKey}`, receipt);

@@ -26,7 +26,7 @@ export function inline(md: string, style: Style): string {
 }
 
 /** A Message as readable terminal text; buttons are numbered for `:click N`. */
-export function renderMessage(message: Message, style: Style, header?: string): string {
+export function renderMessage(message: Message, style: Style, header?: string, imagePath?: string): string {
   const out: string[] = [];
   if (header) out.push(style.dim(header));
   if (message.title) out.push(style.title(message.title));
@@ -46,7 +46,8 @@ export function renderMessage(message: Message, style: Style, header?: string): 
         break;
     }
   }
-  if (message.image) out.push(style.dim(`[image: ${message.image.alt}]`));
+  if (message.image)
+    out.push(style.dim(`[image: ${message.image.alt}]${imagePath ? `\n  saved to ${imagePath}` : ''}`));
   if (message.buttons?.length) {
     out.push(message.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('  '));
     out.push(style.dim('(:click N presses a button)'));
