@@ -84,7 +84,11 @@ export async function weeklyDigest(deps: CoreDeps, group: Group, o: DigestOption
   if (streaks.length > 0)
     blocks.push(text(`**Streak leaders:** ${streaks.map((s) => `${s.name} (${s.days} days)`).join(', ')}`));
   if (top.length > 0)
-    blocks.push(text(`**Top of the week**\n${top.map((t) => `${t.rank}. ${t.displayName || t.userId}: ${t.points} points`).join('\n')}`));
+    blocks.push(
+      text(
+        `**Top of the week**\n${top.map((t) => `${t.rank}. ${t.displayName || t.userId}: ${t.points} points`).join('\n')}`,
+      ),
+    );
 
   const shown = ratings.filter((r) => r.raters >= MIN_RATERS);
   if (shown.length > 0) {
