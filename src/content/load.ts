@@ -176,29 +176,13 @@ export async function validatePack(dir: string): Promise<{ pack?: Pack; errors: 
   if (!existsSync(dir)) return { errors: [`${rel(dir)}: content pack folder does not exist`] };
 
   const f = (name: string) => rel(path.join(dir, name));
-  const meta = check(packSchema, await readYaml(dir, 'pack.yaml', rel, report), f('pack.yaml'), 'field', report);
-  const comps = check(
-    competenciesFileSchema,
-    await readYaml(dir, 'competencies.yaml', rel, report),
-    f('competencies.yaml'),
-    'field',
-    report,
-  );
-  const plan = check(planFileSchema, await readYaml(dir, 'plan.yaml', rel, report), f('plan.yaml'), 'field', report);
-  const checklist = check(
-    checklistFileSchema,
-    await readYaml(dir, 'checklist.yaml', rel, report),
-    f('checklist.yaml'),
-    'field',
-    report,
-  );
-  const reference = check(
-    referenceFileSchema,
-    await readYaml(dir, 'reference.yaml', rel, report),
-    f('reference.yaml'),
-    'field',
-    report,
-  );
+  const yamlFile = async <T>(schema: z.ZodType<T>, name: string) =>
+    check(schema, await readYaml(dir, name, rel, report), f(name), 'field', report);
+  const meta = await yamlFile(packSchema, 'pack.yaml');
+  const comps = await yamlFile(competenciesFileSchema, 'competencies.yaml');
+  const plan = await yamlFile(planFileSchema, 'plan.yaml');
+  const checklist = await yamlFile(checklistFileSchema, 'checklist.yaml');
+  const reference = await yamlFile(referenceFileSchema, 'reference.yaml');
 
   const problems: Problem[] = [];
   for (const file of await listProblemFiles(dir)) {

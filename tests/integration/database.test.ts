@@ -6,6 +6,21 @@ import { ensureMember } from '../../src/db/members';
 import { migrate } from '../../src/db/migrate';
 import { onPostgres, resetDatabase, testDatabase } from '../helpers/db';
 
+/** One group with one member, on an emptied database. */
+async function groupWithMember(database: Awaited<ReturnType<typeof testDatabase>>) {
+  const now = new Date();
+  const g = await ensureGroup(database.db, {
+    channelId: 'c',
+    workspaceId: 'w',
+    name: '',
+    timezone: 'UTC',
+    cohortStart: '2026-11-23',
+    now,
+  });
+  const m = await ensureMember(database.db, g.id, 'u', 'U', now);
+  return { g, m };
+}
+
 describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
   it('records applied migrations and applies nothing twice, even when started twice at once', async () => {
     const { db } = await testDatabase();
@@ -54,15 +69,7 @@ describe(`database on ${onPostgres ? 'Postgres' : 'PGlite'}`, () => {
   it('awards a completion once under concurrent duplicate requests', async () => {
     const database = await testDatabase();
     await resetDatabase(database);
-    const g = await ensureGroup(database.db, {
-      channelId: 'c',
-      workspaceId: 'w',
-      name: '',
-      timezone: 'UTC',
-      cohortStart: '2026-11-23',
-      now: new Date(),
-    });
-    const m = await ensureMember(database.db, g.id, 'u', 'U', new Date());
+    const { g, m } = await groupWithMember(database);
     const input = {
       memberId: m.id,
       groupId: g.id,
@@ -90,15 +97,7 @@ describe(`concurrent completions on ${onPostgres ? 'Postgres' : 'PGlite'}`, () =
   it('lets one member complete two different problems at once without a deadlock', async () => {
     const database = await testDatabase();
     await resetDatabase(database);
-    const g = await ensureGroup(database.db, {
-      channelId: 'c',
-      workspaceId: 'w',
-      name: '',
-      timezone: 'UTC',
-      cohortStart: '2026-11-23',
-      now: new Date(),
-    });
-    const m = await ensureMember(database.db, g.id, 'u', 'U', new Date());
+    const { g, m } = await groupWithMember(database);
     const base = { memberId: m.id, groupId: g.id, problemDate: '2026-11-25', today: '2026-11-25' };
     for (let round = 0; round < 10; round++) {
       const results = await Promise.all([
