@@ -135,8 +135,13 @@ export function createDuePostRunner(deps: CoreDeps, poster: Poster, options: Sch
   return async function runDuePosts(now: Date): Promise<TickResult> {
     const result: TickResult = { claimed: 0, posted: 0, recovered: 0, skipped: 0, failed: 0, retrying: 0 };
     const since = new Date(now.getTime() - (LOOKBACK_DAYS + 8) * 86_400_000);
-    if (!primedSince || primedSince > since) {
-      for (const k of await ledgerKeysSince(deps.db, since)) settled.add(k);
+    // Reload from the ledger on the first tick, when time moves backwards, and once a day, so the set
+    // holds only the look-back window instead of growing for as long as the process runs.
+    const stale = !primedSince || primedSince > since || since.getTime() - primedSince.getTime() > 86_400_000;
+    if (stale) {
+      const keys = await ledgerKeysSince(deps.db, since);
+      settled.clear();
+      for (const k of keys) settled.add(k);
       primedSince = since;
     }
     const groups = await deps.db.selectFrom('groups').selectAll().where('paused', '=', false).execute();
