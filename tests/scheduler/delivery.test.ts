@@ -15,16 +15,13 @@ async function ledger(db: Awaited<ReturnType<typeof schedulerDeps>>['database'][
     .execute();
 }
 
+// Groups use the defaults unless a test says otherwise: UTC, daily at 09:00, digest Sunday 18:00.
 describe('scheduler delivery', () => {
   it('catches up after downtime: same-day daily, same-week milestone and a digest within 24 h are sent late', async () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     // Cohort week 2 starts Monday 2026-11-30; digest Sunday 18:00.
     await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
-      digest_weekday: 0,
-      digest_time: '18:00',
       cohort_start: '2026-11-23',
       created_at: at('2026-11-29T07:00:00Z'),
     });
@@ -44,10 +41,6 @@ describe('scheduler delivery', () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
-      digest_weekday: 0,
-      digest_time: '18:00',
       cohort_start: '2026-11-23',
       created_at: at('2026-11-26T07:00:00Z'),
     });
@@ -69,8 +62,6 @@ describe('scheduler delivery', () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     const g = await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
       cohort_start: '2026-11-23',
       created_at: at('2026-11-25T08:00:00Z'),
       paused: true,
@@ -89,8 +80,6 @@ describe('scheduler delivery', () => {
     const fake = fakePoster({ latencyMs: 5 });
     for (let i = 0; i < 30; i++)
       await makeGroup(deps, {
-        timezone: 'UTC',
-        post_time: '09:00',
         cohort_start: '2026-11-23',
         created_at: at('2026-11-25T08:00:00Z'),
       });
@@ -112,8 +101,6 @@ describe('scheduler delivery', () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
       cohort_start: '2026-11-25',
       created_at: at('2026-11-25T08:00:00Z'),
     });
@@ -134,8 +121,6 @@ describe('scheduler delivery', () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     const g = await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
       cohort_start: '2026-11-23',
       created_at: at('2026-11-25T08:00:00Z'),
     });
@@ -162,8 +147,6 @@ describe('scheduler delivery', () => {
     const { deps, database } = await schedulerDeps();
     const fake = fakePoster();
     const g = await makeGroup(deps, {
-      timezone: 'UTC',
-      post_time: '09:00',
       cohort_start: '2026-11-25',
       created_at: at('2026-11-25T08:00:00Z'),
     });
